@@ -1,0 +1,123 @@
+// App: the interactive window's frame loop, input routing and command application.
+#include "App.h"
+
+#include "cli/Headless.h"
+#include "cli/ProcessClock.h"
+#include "core/GltfLoader.h"
+#include "ui/Panels.h"
+#include "ui/UiStyle.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+namespace ra::app {
+namespace {
+
+constexpr float kBaseFontPx = 17.0f;
+
+}  // namespace
+
+int runApp(const Options& options) {
+    App app(options);
+    return app.run();
+}
+
+App::App(Options options, std::function<double()> clock)
+    : m_options(std::move(options)), m_clock(std::move(clock)) {
+    if (!m_clock) m_clock = [] { return glfwGetTime(); };
+}
+
+App::~App() {
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    m_renderer.reset();  // GL objects go before the context
+}
+
+bool App::init() {
+    std::string error;
+    WindowDesc desc;
+    desc.fullscreen = m_options.fullscreen;
+    if (m_options.width > 0) desc.width = m_options.width, desc.height = m_options.height;
+    m_window = Window::create(desc, error);
+    if (!m_window) {
+        std::cerr << "roller-atlas: " << error << "\n";
+        return false;
+    }
+    core::Diagnostics glDiags;
+    gfx::RendererOptions ro;
+    ro.msaaSamples = m_options.msaa;
+    m_renderer = gfx::Renderer::create(glDiags, ro);
+    if (!m_renderer) {
+        printDiagnostics(glDiags);
+        return false;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is fixed; nothing to persist yet
+    ImGui_ImplGlfw_InitForOpenGL(m_window->handle(), true);  // chains to our callbacks
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_imguiReady = true;
+    m_ui.contentScale = m_window->contentScale();
+    m_ui.uiScale = m_options.uiScale > 0.0f ? m_options.uiScale : 1.0f;
+
+    m_content = loadContent(m_options.assetsDir, m_options.modelPath);
+    printDiagnostics(m_content.diags);
+    m_scene.setModel(m_content.model);
+    m_scene.playing = !m_options.paused;
+    m_ui.view = m_options.view;
+    resetView();
+    m_lastTime = m_clock();
+    return true;
+}
+
+void App::rebuildFonts() {
+    const float scale = m_ui.contentScale * m_ui.uiScale;
+    m_ui.fontPath = loadUiFont(std::round(kBaseFontPx * scale));
+    applyUiStyle(scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    m_fontsDirty = false;
+}
+
+void App::resetView() {
+    glm::ivec2 fb = m_window->framebufferSize();
+    float aspect = fb.y > 0 ? float(fb.x) / float(fb.y) : 16.0f / 9.0f;
+    frameScene(m_camera, m_scene, m_ui.view, aspect);
+}
+
+void App::loadModel(const std::string& path) {
+    core::Diagnostics diags;
+    auto model = core::loadGltf(path, diags);
+    printDiagnostics(diags);
+    m_content.diags = diags;
+    if (!model) return;  // keep showing what was there
+    m_content.model = std::make_shared<const core::ModelData>(std::move(*model));
+    m_content.modelPath = path;
+    m_scene.setModel(m_content.model);
+    resetView();
+}
+
+int App::run() {
+    if (!init()) return 1;
+    while (!m_window->shouldClose()) {
+        const bool animating = m_scene.playing && m_scene.duration() > 0.0;
+        if (animating || m_redrawFrames > 0)
+            m_window->pollEvents();
+        else
+            m_window->waitEvents();  // nothing moves: sleep until the user does something
+        frame();
+    }
+    return 0;
+}
+
+}  // namespace ra::app

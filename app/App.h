@@ -1,0 +1,56 @@
+// App: owns the window, the UI, the scene, the renderer and the clock, and runs one frame at a
+// time: events -> UI -> commands -> scene.update(dt) -> draw -> swap. Draws only when needed.
+#pragma once
+
+#include "Command.h"
+#include "Content.h"
+#include "cli/Options.h"
+#include "core/OrbitCamera.h"
+#include "core/Scene.h"
+#include "platform/Window.h"
+#include "renderer/Renderer.h"
+#include "ui/PanelContext.h"
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace ra::app {
+
+int runApp(const Options& options);
+
+class App {
+public:
+    explicit App(Options options, std::function<double()> clock = {});
+    ~App();
+    int run();
+
+private:
+    bool init();
+    void frame();
+    void routeInput(const std::vector<InputEvent>& events, std::vector<Command>& out);
+    void onKey(const InputEvent& e, std::vector<Command>& out);
+    void apply(const Command& c);
+    void loadModel(const std::string& path);
+    void resetView();
+    void rebuildFonts();
+
+    Options m_options;
+    std::function<double()> m_clock;
+    std::unique_ptr<Window> m_window;
+    std::unique_ptr<gfx::Renderer> m_renderer;
+    LoadedContent m_content;
+    core::Scene m_scene;
+    core::OrbitCamera m_camera;
+    UiState m_ui;
+    bool m_imguiReady = false;
+    bool m_fontsDirty = true;
+    int m_redrawFrames = 3;  // frames still to draw after the last change (ImGui settles)
+    double m_lastTime = 0.0;
+    bool m_firstFrameShown = false;
+    // Camera drag state: which button started the drag and where the cursor was last.
+    int m_dragButton = -1;
+    glm::dvec2 m_lastCursor{0.0};
+};
+
+}  // namespace ra::app

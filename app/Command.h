@@ -1,0 +1,35 @@
+// Command: what panels and key bindings ask for. The App applies them in one place, so the scene
+// and view change only there (the single mutation point of a frame).
+#pragma once
+
+#include "core/OrbitCamera.h"
+
+#include <string>
+#include <variant>
+
+namespace ra::app::cmd {
+
+struct SetPlaying { bool playing; };
+struct TogglePlaying {};
+struct SetSpeed { float speed; };
+struct SetTime { double seconds; };
+struct StepTime { double seconds; };
+struct SetView { core::ViewPreset preset; };
+struct ResetView {};
+struct SetUiScale { float scale; };
+struct ToggleUi {};
+struct ToggleHelp {};
+struct ToggleFullscreen {};
+struct OpenModel { std::string path; };
+struct Quit {};
+
+}  // namespace ra::app::cmd
+
+namespace ra::app {
+
+using Command =
+    std::variant<cmd::SetPlaying, cmd::TogglePlaying, cmd::SetSpeed, cmd::SetTime, cmd::StepTime,
+                 cmd::SetView, cmd::ResetView, cmd::SetUiScale, cmd::ToggleUi, cmd::ToggleHelp,
+                 cmd::ToggleFullscreen, cmd::OpenModel, cmd::Quit>;
+
+}  // namespace ra::app

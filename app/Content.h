@@ -1,0 +1,38 @@
+// Content: finding the assets folder and loading what the scene shows (the default figure or a
+// user's model), turning every problem into diagnostics instead of a crash.
+#pragma once
+
+#include "core/Diagnostics.h"
+#include "core/ModelData.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ra::app {
+
+struct AssetSearch {
+    std::optional<std::string> found;   // the assets folder, when one was found
+    std::vector<std::string> tried;     // every place looked, in order
+    std::string message() const;        // "no assets folder found; looked in: ..."
+};
+
+// Order: `explicitDir` (--assets), $ROLLER_ATLAS_ASSETS, next to the program
+// (../share/roller-atlas/assets, ./assets), the source tree it was built from.
+AssetSearch findAssets(const std::string& explicitDir);
+
+// The default figure inside an assets folder.
+std::string defaultModelPath(const std::string& assetsDir);
+
+struct LoadedContent {
+    std::string assetsDir;                        // empty when none was found
+    std::shared_ptr<const core::ModelData> model; // null when it could not be loaded
+    std::string modelPath;
+    core::Diagnostics diags;
+};
+
+// Loads the model given on the command line, or the default figure from the assets folder.
+LoadedContent loadContent(const std::string& assetsDirOption, const std::string& modelOption);
+
+}  // namespace ra::app

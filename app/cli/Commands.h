@@ -1,0 +1,12 @@
+// Commands: the display-less commands (render, check, bench). Each returns the process exit code.
+#pragma once
+
+#include "cli/Options.h"
+
+namespace ra::app {
+
+int runRender(const Options& o);
+int runCheck(const Options& o);
+int runBench(const Options& o);
+
+}  // namespace ra::app

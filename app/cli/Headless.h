@@ -1,0 +1,37 @@
+// Headless: what every display-less command needs: an EGL context, the renderer, the scene with
+// its content, and a framed camera.
+#pragma once
+
+#include "Content.h"
+#include "cli/Options.h"
+#include "core/OrbitCamera.h"
+#include "core/Scene.h"
+#include "renderer/HeadlessContext.h"
+#include "renderer/Renderer.h"
+
+#include <memory>
+
+namespace ra::app {
+
+struct HeadlessSession {
+    std::unique_ptr<gfx::HeadlessContext> context;
+    std::unique_ptr<gfx::Renderer> renderer;
+    LoadedContent content;
+    core::Scene scene;
+    core::OrbitCamera camera;
+    int width = 0, height = 0;
+
+    gfx::FrameView frameView() const;
+};
+
+// Prints every diagnostic to stderr. Returns nullptr (after printing why) when no GL context or
+// renderer can be made; content errors still give a session (the scene shows what did load).
+std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, int defaultH);
+
+// Frames the whole scene (mat, roller, posed body) from a preset at the given aspect ratio.
+void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewPreset preset,
+                float aspect);
+
+void printDiagnostics(const core::Diagnostics& diags);
+
+}  // namespace ra::app

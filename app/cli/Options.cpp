@@ -1,0 +1,136 @@
+// Options: argument parsing with messages that name the bad argument.
+#include "cli/Options.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace ra::app {
+namespace {
+
+bool parseSize(const std::string& s, int& w, int& h) {
+    auto x = s.find('x');
+    if (x == std::string::npos) return false;
+    try {
+        size_t used = 0;
+        w = std::stoi(s.substr(0, x), &used);
+        if (used != x) return false;
+        h = std::stoi(s.substr(x + 1), &used);
+        if (used != s.size() - x - 1) return false;
+    } catch (...) {
+        return false;
+    }
+    return w > 0 && h > 0 && w <= 16384 && h <= 16384;
+}
+
+template <typename T>
+bool parseNumber(const std::string& s, T& out) {
+    try {
+        size_t used = 0;
+        double v = std::stod(s, &used);
+        if (used != s.size()) return false;
+        out = static_cast<T>(v);
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+bool isCommand(const std::string& a) {
+    return a == "run" || a == "render" || a == "check" || a == "bench" || a == "help" ||
+           a == "version";
+}
+
+}  // namespace
+
+const char* usageText() {
+    return R"(Roller Atlas: learn foam-roller stretches for a sore back, in 3D.
+
+usage: roller-atlas [run] [options]          open the window (default)
+       roller-atlas render --out FILE.png [--size WxH] [--view V] [--time SECONDS] [--model FILE]
+       roller-atlas check [--model FILE]     load and validate the content, print every problem
+       roller-atlas bench [--size WxH] [--frames N] [--model FILE]
+       roller-atlas --help | --version
+
+options:
+  --assets DIR      the assets folder (else $ROLLER_ATLAS_ASSETS, else searched next to the program)
+  --model FILE      show a rigged glTF 2.0 model (.gltf or .glb) instead of the default figure
+  --view V          front | back | left | right | top | three-quarter   (default three-quarter)
+  --size WxH        image or window size in pixels (render default 1280x720)
+  --time SECONDS    animation time to render
+  --msaa N          multisample count, 1 to disable (default 4)
+  --frames N        bench: measured frames (default 200, after --warmup N, default 10)
+  --fullscreen      run: start full screen (F11 toggles)
+  --paused          run: start with the animation paused
+  --ui-scale S      run: text and panel scale (default from the monitor)
+
+render and bench need no display: they draw through EGL (Mesa's surfaceless platform).
+)";
+}
+
+std::optional<Options> parseOptions(const std::vector<std::string>& args, std::string& error) {
+    Options o;
+    size_t i = 0;
+    if (!args.empty() && isCommand(args[0])) o.command = args[i++];
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* what) -> const std::string* {
+            if (i + 1 >= args.size()) {
+                error = a + " needs " + what;
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            o.command = "help";
+        } else if (a == "--version") {
+            o.command = "version";
+        } else if (a == "--fullscreen") {
+            o.fullscreen = true;
+        } else if (a == "--paused") {
+            o.paused = true;
+        } else if (a == "--assets" || a == "--model" || a == "--out") {
+            const std::string* v = value("a path");
+            if (!v) return std::nullopt;
+            (a == "--assets" ? o.assetsDir : a == "--model" ? o.modelPath : o.outPath) = *v;
+        } else if (a == "--size") {
+            const std::string* v = value("WIDTHxHEIGHT, e.g. 1280x720");
+            if (!v) return std::nullopt;
+            if (!parseSize(*v, o.width, o.height)) {
+                error = "--size " + *v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
+                return std::nullopt;
+            }
+        } else if (a == "--view") {
+            const std::string* v = value("a view name");
+            if (!v) return std::nullopt;
+            auto p = core::viewPresetFromName(*v);
+            if (!p) {
+                error = "--view " + *v + ": unknown view; use front, back, left, right, top or three-quarter";
+                return std::nullopt;
+            }
+            o.view = *p;
+        } else if (a == "--time" || a == "--frames" || a == "--warmup" || a == "--msaa" ||
+                   a == "--ui-scale") {
+            const std::string* v = value("a number");
+            if (!v) return std::nullopt;
+            bool ok = a == "--time"     ? parseNumber(*v, o.time) && o.time >= 0.0
+                      : a == "--frames" ? parseNumber(*v, o.frames) && o.frames > 0
+                      : a == "--warmup" ? parseNumber(*v, o.warmup) && o.warmup >= 0
+                      : a == "--msaa"   ? parseNumber(*v, o.msaa) && o.msaa >= 1 && o.msaa <= 16
+                                        : parseNumber(*v, o.uiScale) && o.uiScale > 0.2f && o.uiScale < 8.0f;
+            if (!ok) {
+                error = a + " " + *v + ": not a valid value";
+                return std::nullopt;
+            }
+        } else {
+            error = "unknown argument '" + a + "' (see roller-atlas --help)";
+            return std::nullopt;
+        }
+    }
+    if (o.command == "render" && o.outPath.empty()) {
+        error = "render needs --out FILE.png";
+        return std::nullopt;
+    }
+    return o;
+}
+
+}  // namespace ra::app

@@ -1,0 +1,33 @@
+// Options: the parsed command line shared by every command (the window, render, check, bench).
+#pragma once
+
+#include "core/OrbitCamera.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ra::app {
+
+struct Options {
+    std::string command = "run";  // run | render | check | bench | help | version
+    std::string assetsDir;        // --assets, else ROLLER_ATLAS_ASSETS, else searched
+    std::string modelPath;        // --model: any rigged glTF instead of the default figure
+    std::string outPath;          // render --out
+    int width = 0, height = 0;    // --size WxH (0 = command default)
+    core::ViewPreset view = core::ViewPreset::ThreeQuarter;
+    double time = 0.0;            // render --time
+    int frames = 200;             // bench --frames
+    int warmup = 10;              // bench --warmup
+    int msaa = 4;                 // --msaa N (1 disables)
+    bool fullscreen = false;      // run --fullscreen
+    bool paused = false;          // run --paused
+    float uiScale = 0.0f;         // run --ui-scale (0 = from the monitor)
+};
+
+// Parses argv. On a usage error returns nullopt and sets `error` to a message naming the argument.
+std::optional<Options> parseOptions(const std::vector<std::string>& args, std::string& error);
+
+const char* usageText();
+
+}  // namespace ra::app

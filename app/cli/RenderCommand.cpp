@@ -1,0 +1,46 @@
+// RenderCommand: `roller-atlas render`: one deterministic frame to a PNG, no display needed.
+#include "cli/Commands.h"
+#include "cli/Headless.h"
+
+#include <iostream>
+
+namespace ra::app {
+
+int runRender(const Options& o) {
+    auto s = openHeadless(o, 1280, 720);
+    if (!s) return 1;
+    s->renderer->renderOffscreen(s->frameView());
+    gfx::RgbaImage img = s->renderer->readPixels();
+    std::string error;
+    if (!gfx::writePng(o.outPath, img, error)) {
+        std::cerr << "error: " << error << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << o.outPath << " (" << img.width << "x" << img.height << ", view "
+              << core::viewPresetName(o.view) << ", t = " << s->scene.time() << " s)\n";
+    return s->content.diags.hasErrors() ? 1 : 0;
+}
+
+int runCheck(const Options& o) {
+    LoadedContent c = loadContent(o.assetsDir, o.modelPath);
+    for (const auto& d : c.diags.items()) std::cout << d.str() << "\n";
+    size_t errors = 0;
+    for (const auto& d : c.diags.items()) errors += d.severity == core::Severity::Error;
+    const size_t warnings = c.diags.size() - errors;
+    std::cout << (errors ? "FAILED" : "ok") << ": assets "
+              << (c.assetsDir.empty() ? "(not found)" : c.assetsDir) << "; model "
+              << (c.modelPath.empty() ? "(none)" : c.modelPath);
+    if (c.model) {
+        size_t tris = 0;
+        for (const auto& m : c.model->meshes)
+            for (const auto& p : m.primitives) tris += p.indices.size() / 3;
+        size_t joints = 0;
+        for (const auto& sk : c.model->skins) joints += sk.joints.size();
+        std::cout << " (" << c.model->nodes.size() << " nodes, " << joints << " joints, " << tris
+                  << " triangles, " << c.model->animations.size() << " animations)";
+    }
+    std::cout << "; " << errors << " errors, " << warnings << " warnings\n";
+    return errors ? 1 : 0;
+}
+
+}  // namespace ra::app

@@ -1,0 +1,25 @@
+// GltfLoader: reads .gltf/.glb files into ModelData through tinygltf, checking everything tinygltf
+// does not (ranges, strides, hierarchy, skins) so a broken file yields diagnostics, never a crash.
+#pragma once
+
+#include "core/Diagnostics.h"
+#include "core/ModelData.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ra::core {
+
+struct LoadBudget {
+    uint64_t maxFileBytes = 512ull << 20;
+    uint64_t maxBufferBytes = 1024ull << 20;
+    uint64_t maxVertices = 20'000'000;
+    uint64_t maxImagePixels = 64ull << 20;
+};
+
+// Returns the model, or nullopt with at least one error in `diags`. Warnings may accompany success.
+std::optional<ModelData> loadGltf(const std::string& path, Diagnostics& diags,
+                                  const LoadBudget& budget = {});
+
+}  // namespace ra::core

@@ -1,0 +1,46 @@
+// OrbitCamera: the viewer's camera as pure math (no input, no GL): yaw/pitch/distance about a
+// target, the canonical view presets, and the drag/pan/zoom gestures the window maps onto it.
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <string>
+
+namespace ra::core {
+
+enum class ViewPreset { Front, Back, Left, Right, Top, ThreeQuarter };
+
+// "front", "three-quarter", ... -> preset; nullopt for an unknown name.
+std::optional<ViewPreset> viewPresetFromName(const std::string& name);
+const char* viewPresetName(ViewPreset preset);
+
+class OrbitCamera {
+public:
+    // Frames a sphere (centre, radius) from the preset's direction so that it fits both the
+    // vertical and the horizontal field of view at this aspect ratio (width / height).
+    void frame(ViewPreset preset, glm::vec3 center, float radius, float aspect);
+
+    void orbit(float dxPixels, float dyPixels);            // left drag
+    void pan(float dxPixels, float dyPixels, float viewportHeight);  // right/middle drag
+    void zoom(float wheelSteps);                           // wheel: positive zooms in
+
+    glm::vec3 eye() const;
+    glm::vec3 target() const { return m_target; }
+    float distance() const { return m_distance; }
+    float yawDegrees() const { return m_yaw; }
+    float pitchDegrees() const { return m_pitch; }
+    float fovYDegrees() const { return m_fovY; }
+
+    glm::mat4 view() const;
+    glm::mat4 projection(float aspect) const;
+
+private:
+    glm::vec3 m_target{0.0f};
+    float m_yaw = 0.0f;     // degrees about +Y; 0 looks from +Z toward -Z
+    float m_pitch = 15.0f;  // degrees above the horizon
+    float m_distance = 3.0f;
+    float m_fovY = 35.0f;
+};
+
+}  // namespace ra::core

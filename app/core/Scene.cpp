@@ -1,0 +1,121 @@
+// Scene: model placement, animation clock, and the roller rolling without slip under the body.
+#include "core/Scene.h"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ra::core {
+namespace {
+
+constexpr float kForeignModelHeight = 1.6f;  // a foreign model is shown at about human size
+
+int findNode(const ModelData& m, const char* name) {
+    for (size_t i = 0; i < m.nodes.size(); ++i)
+        if (m.nodes[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+glm::mat4 Roller::matrix() const {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), center);
+    return glm::rotate(m, angle, glm::vec3(0.0f, 0.0f, 1.0f));
+}
+
+void Scene::setModel(std::shared_ptr<const ModelData> model) {
+    m_model = std::move(model);
+    m_time = 0.0;
+    m_modelToWorld = glm::mat4(1.0f);
+    m_roller = Roller{};
+    m_rollsRoller = false;
+    m_rootNode = -1;
+    if (!m_model) {
+        m_pose = {};
+        ++m_revision;
+        return;
+    }
+    m_pose = restPose(*m_model);
+    m_rootNode = findNode(*m_model, "pelvis");
+    if (m_rootNode >= 0) {
+        // Our own figures are authored in metres on this mat, lying on the roller.
+        m_rollsRoller = true;
+        setTime(0.0);
+        m_restRoot = rootTravel();
+        repose();
+        return;
+    }
+    // A foreign model: scale its rest pose to human size, feet on the mat, beside the roller.
+    Bounds b = poseBounds(*m_model, m_pose);
+    float extent = b.valid() ? std::max({b.size().x, b.size().y, b.size().z}) : 1.0f;
+    float s = extent > 0.0f ? kForeignModelHeight / extent : 1.0f;
+    glm::vec3 c = b.valid() ? b.center() : glm::vec3(0.0f);
+    float minY = b.valid() ? b.min.y : 0.0f;
+    m_modelToWorld = glm::translate(glm::mat4(1.0f), glm::vec3(m_mat.center.x, 0.0f, -0.05f)) *
+                     glm::scale(glm::mat4(1.0f), glm::vec3(s)) *
+                     glm::translate(glm::mat4(1.0f), glm::vec3(-c.x, -minY, -c.z));
+    m_roller.center = {m_mat.center.x, m_roller.radius, 0.45f};
+    repose();
+}
+
+double Scene::duration() const {
+    if (!m_model || m_model->animations.empty()) return 0.0;
+    return m_model->animations.front().duration;
+}
+
+void Scene::update(double dt) {
+    if (!playing || !m_model) return;
+    double d = duration();
+    if (d <= 0.0) return;
+    setTime(std::fmod(m_time + dt * speed, d));
+}
+
+void Scene::setTime(double t) {
+    double d = duration();
+    m_time = d > 0.0 ? std::clamp(t, 0.0, d) : 0.0;
+    repose();
+}
+
+glm::vec3 Scene::rootTravel() const {
+    if (m_rootNode < 0) return glm::vec3(0.0f);
+    return glm::vec3(m_pose.world[static_cast<size_t>(m_rootNode)][3]);
+}
+
+void Scene::repose() {
+    if (!m_model) return;
+    if (!m_model->animations.empty())
+        sampleAnimation(*m_model, 0, static_cast<float>(m_time), m_pose);
+    else
+        computeWorld(*m_model, m_pose);
+    if (m_rollsRoller) {
+        // Rolling without slip: when the body travels d over the roller, the roller's centre
+        // travels d/2 and turns by (d/2)/r (clockwise seen from +Z for travel along +X).
+        float d = rootTravel().x - m_restRoot.x;
+        m_roller.center.x = d * 0.5f;
+        m_roller.angle = -(d * 0.5f) / m_roller.radius;
+    }
+    ++m_revision;
+}
+
+Bounds Scene::worldBounds() const {
+    Bounds b;
+    const float hx = m_mat.size.x * 0.5f, hz = m_mat.size.y * 0.5f;
+    b.add(m_mat.center + glm::vec3(-hx, -m_mat.thickness, -hz));
+    b.add(m_mat.center + glm::vec3(hx, 0.0f, hz));
+    b.add(m_roller.center + glm::vec3(-m_roller.radius, -m_roller.radius, -m_roller.length / 2));
+    b.add(m_roller.center + glm::vec3(m_roller.radius, m_roller.radius, m_roller.length / 2));
+    if (m_model) {
+        Bounds mb = poseBounds(*m_model, m_pose);
+        if (mb.valid()) {
+            for (int i = 0; i < 8; ++i) {
+                glm::vec3 corner{(i & 1) ? mb.max.x : mb.min.x, (i & 2) ? mb.max.y : mb.min.y,
+                                 (i & 4) ? mb.max.z : mb.min.z};
+                b.add(glm::vec3(m_modelToWorld * glm::vec4(corner, 1.0f)));
+            }
+        }
+    }
+    return b;
+}
+
+}  // namespace ra::core

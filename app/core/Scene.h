@@ -1,0 +1,76 @@
+// Scene: the domain state one frame is drawn from: the model and its pose, where it is placed,
+// the foam roller and the mat, and the animation clock. Time enters only through update(dt).
+#pragma once
+
+#include "core/ModelData.h"
+#include "core/Pose.h"
+
+#include <glm/glm.hpp>
+
+#include <memory>
+
+namespace ra::core {
+
+// Standard medium-density roller from the content brief: 15 cm diameter, 90 cm long.
+struct Roller {
+    float radius = 0.075f;
+    float length = 0.90f;
+    glm::vec3 center{0.0f, 0.075f, 0.0f};  // axis along world Z
+    float angle = 0.0f;                    // rotation about its axis, radians
+    glm::mat4 matrix() const;
+};
+
+struct Mat {
+    glm::vec2 size{1.83f, 0.61f};  // a common yoga/exercise mat, long side along X
+    float thickness = 0.006f;      // the mat's top face is the floor level y = 0
+    glm::vec3 center{0.15f, 0.0f, 0.0f};
+};
+
+class Scene {
+public:
+    // Takes the model. A model authored in scene units (our own figures, named "pelvis" root)
+    // is used as is; any other model is scaled to human size and stood on the mat.
+    void setModel(std::shared_ptr<const ModelData> model);
+    const ModelData* model() const { return m_model.get(); }
+    std::shared_ptr<const ModelData> modelShared() const { return m_model; }
+
+    // Advances the clock by dt * speed when playing (wrapping at the clip's end) and re-poses.
+    void update(double dt);
+    // Jumps to an absolute clip time (seconds) and re-poses; deterministic for a given t.
+    void setTime(double t);
+    double time() const { return m_time; }
+    double duration() const;
+
+    bool playing = true;
+    float speed = 1.0f;
+
+    const Pose& pose() const { return m_pose; }
+    const glm::mat4& modelToWorld() const { return m_modelToWorld; }
+    const Roller& roller() const { return m_roller; }
+    const Mat& mat() const { return m_mat; }
+    // World-space bounds of the posed model, the roller and the mat: what a camera frames.
+    Bounds worldBounds() const;
+    // Normalised direction the sunlight travels (from the light toward the scene).
+    glm::vec3 lightDirection() const { return m_lightDir; }
+
+    // Bumped whenever something visible changed; the window redraws only when it moves.
+    uint64_t revision() const { return m_revision; }
+
+private:
+    void repose();
+    glm::vec3 rootTravel() const;
+
+    std::shared_ptr<const ModelData> m_model;
+    Pose m_pose;
+    glm::mat4 m_modelToWorld{1.0f};
+    bool m_rollsRoller = false;  // the roller follows the body (our supine figures)
+    glm::vec3 m_restRoot{0.0f};
+    int m_rootNode = -1;
+    Roller m_roller;
+    Mat m_mat;
+    glm::vec3 m_lightDir = glm::normalize(glm::vec3(0.35f, -1.0f, -0.45f));
+    double m_time = 0.0;
+    uint64_t m_revision = 1;
+};
+
+}  // namespace ra::core

@@ -1,0 +1,90 @@
+// ControlPanel: playback (play/pause, time, speed), camera views, text size, what is loaded.
+#include "ui/Panels.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace ra::app {
+namespace {
+
+void playbackSection(const PanelContext& ctx, std::vector<Command>& out) {
+    const core::Scene& s = ctx.scene;
+    const float duration = float(s.duration());
+    if (ImGui::Button(s.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 5, 0)))
+        out.push_back(cmd::TogglePlaying{});
+    ImGui::SameLine();
+    float t = float(s.time());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderFloat("##time", &t, 0.0f, duration > 0 ? duration : 1.0f, "%.1f s"))
+        out.push_back(cmd::SetTime{t});
+    float speed = s.speed;
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
+    if (ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx")) out.push_back(cmd::SetSpeed{speed});
+}
+
+void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
+    static constexpr core::ViewPreset kViews[] = {
+        core::ViewPreset::Front, core::ViewPreset::Back, core::ViewPreset::Left,
+        core::ViewPreset::Right, core::ViewPreset::Top,  core::ViewPreset::ThreeQuarter};
+    int i = 0;
+    for (auto v : kViews) {
+        if (i++ % 3) ImGui::SameLine();
+        char label[48];
+        std::snprintf(label, sizeof label, "%d %s", i, core::viewPresetName(v));
+        bool active = ctx.ui.view == v;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.34f, 0.71f, 0.91f, 0.8f));
+        if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 7.5f, 0))) out.push_back(cmd::SetView{v});
+        if (active) ImGui::PopStyleColor();
+    }
+    if (ImGui::Button("Reset view (R)")) out.push_back(cmd::ResetView{});
+}
+
+void modelSection(const PanelContext& ctx) {
+    const core::ModelData* m = ctx.scene.model();
+    if (!m) {
+        ImGui::TextWrapped("No figure loaded: see the problems listed.");
+        return;
+    }
+    size_t tris = 0, joints = 0;
+    for (const auto& mesh : m->meshes)
+        for (const auto& p : mesh.primitives) tris += p.indices.size() / 3;
+    for (const auto& sk : m->skins) joints += sk.joints.size();
+    ImGui::TextWrapped("%s", std::filesystem::path(ctx.modelPath).filename().c_str());
+    ImGui::TextDisabled("%zu joints, %zu triangles", joints, tris);
+}
+
+}  // namespace
+
+void sectionTitle(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.0f, 0.35f, 0.55f, 1.0f), "%s", text);
+    ImGui::Separator();
+}
+
+void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(em * 25, 0), ImGuiCond_Always);
+    ImGui::Begin("Roller Atlas", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                              ImGuiWindowFlags_NoCollapse);
+    sectionTitle("Motion");
+    playbackSection(ctx, out);
+    sectionTitle("View");
+    viewSection(ctx, out);
+    sectionTitle("Display");
+    float scale = ctx.ui.uiScale;
+    ImGui::SetNextItemWidth(-em * 6);
+    if (ImGui::SliderFloat("Text size", &scale, 0.75f, 2.5f, "%.2fx"))
+        out.push_back(cmd::SetUiScale{scale});
+    if (ImGui::Button("Full screen (F11)")) out.push_back(cmd::ToggleFullscreen{});
+    ImGui::SameLine();
+    if (ImGui::Button("Hide panels (H)")) out.push_back(cmd::ToggleUi{});
+    sectionTitle("Figure");
+    modelSection(ctx);
+    ImGui::TextDisabled("F1: controls");
+    ImGui::End();
+}
+
+}  // namespace ra::app

@@ -1,0 +1,45 @@
+// HelpPanel: the mouse and keyboard controls (F1), in large type for a room.
+#include "ui/Panels.h"
+
+#include <imgui.h>
+
+namespace ra::app {
+
+void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out) {
+    if (!ctx.ui.showHelp) return;
+    static constexpr const char* kRows[][2] = {
+        {"Left drag", "orbit around the body"},
+        {"Right / middle drag", "pan"},
+        {"Wheel", "zoom"},
+        {"R or Home", "reset the view"},
+        {"1 - 6", "front, back, left, right, top, three-quarter"},
+        {"Space", "play / pause"},
+        {"Left / Right", "step 1 s back / forward (paused)"},
+        {"Page Up / Down", "step 1 s (presentation clicker)"},
+        {"[ and ]", "slower / faster"},
+        {"Ctrl + / Ctrl -", "larger / smaller text"},
+        {"H", "hide the panels (clean view)"},
+        {"F11", "full screen"},
+        {"F1", "this help"},
+        {"Ctrl Q", "quit"},
+    };
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    bool open = true;
+    ImGui::Begin("Controls", &open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        for (const auto& row : kRows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    if (!open) out.push_back(cmd::ToggleHelp{});
+}
+
+}  // namespace ra::app

@@ -1,0 +1,29 @@
+// PanelContext: the read-only state the panels draw from, and the UI's own small state.
+#pragma once
+
+#include "core/Diagnostics.h"
+#include "core/OrbitCamera.h"
+#include "core/Scene.h"
+
+#include <string>
+
+namespace ra::app {
+
+struct UiState {
+    bool showPanels = true;
+    bool showHelp = false;
+    float uiScale = 1.0f;       // user's text scale on top of the monitor's content scale
+    float contentScale = 1.0f;  // from the monitor (HiDPI)
+    std::string fontPath;       // the TrueType font in use, empty for the built-in fallback
+    core::ViewPreset view = core::ViewPreset::ThreeQuarter;
+    double firstFrameMs = 0.0;
+};
+
+struct PanelContext {
+    const core::Scene& scene;
+    const core::Diagnostics& diags;
+    const std::string& modelPath;
+    const UiState& ui;
+};
+
+}  // namespace ra::app

@@ -1,0 +1,18 @@
+// Panels: each panel reads the PanelContext and appends the commands the user asked for.
+#pragma once
+
+#include "Command.h"
+#include "ui/PanelContext.h"
+
+#include <vector>
+
+namespace ra::app {
+
+// A section title with a rule under it (ImGui 1.86 has no SeparatorText).
+void sectionTitle(const char* text);
+
+void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out);
+void drawDiagnosticsPanel(const PanelContext& ctx);
+void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out);
+
+}  // namespace ra::app

@@ -1,0 +1,18 @@
+# EmbedShaders.cmake: turns each shader file into a named string constant so the binary runs from
+# any folder. Invoked at build time with -DOUT=<cpp> -DFILES="<a;b;c>".
+separate_arguments(FILES)
+set(body "// Generated from shaders/ by cmake/EmbedShaders.cmake. Do not edit.\n")
+string(APPEND body "#include \"renderer/ShaderSources.h\"\n#include <cstring>\n\n")
+string(APPEND body "namespace ra::gfx {\nnamespace {\nconst EmbeddedShader kShaders[] = {\n")
+foreach(f IN LISTS FILES)
+    get_filename_component(name ${f} NAME)
+    file(READ ${f} text)
+    string(APPEND body "    {\"${name}\", R\"ra_shader(${text})ra_shader\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace\n\n")
+string(APPEND body "const EmbeddedShader* findShader(const char* name) {\n")
+string(APPEND body "    for (const auto& s : kShaders)\n")
+string(APPEND body "        if (std::strcmp(s.name, name) == 0) return &s;\n")
+string(APPEND body "    return nullptr;\n}\n}  // namespace ra::gfx\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,81 @@
+// GpuMesh: interleaved vertex upload (position, normal, uv, joints, weights) and drawing.
+#include "renderer/GpuMesh.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace ra::gfx {
+namespace {
+
+struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    glm::vec2 uv;
+    glm::u16vec4 joints;
+    glm::vec4 weights;
+};
+
+void floatAttrib(GLuint loc, GLint n, size_t offset) {
+    glEnableVertexAttribArray(loc);
+    glVertexAttribPointer(loc, n, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                          reinterpret_cast<const void*>(offset));
+}
+
+}  // namespace
+
+void GpuMesh::draw() const {
+    glBindVertexArray(vao.id());
+    glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
+}
+
+GpuMesh upload(const core::Primitive& p) {
+    std::vector<Vertex> verts(p.positions.size());
+    const bool skinned = p.skinned();
+    for (size_t i = 0; i < verts.size(); ++i) {
+        Vertex& v = verts[i];
+        v.position = p.positions[i];
+        v.normal = i < p.normals.size() ? p.normals[i] : glm::vec3(0, 1, 0);
+        v.uv = i < p.uvs.size() ? p.uvs[i] : glm::vec2(0.0f);
+        v.joints = skinned ? p.joints[i] : glm::u16vec4(0);
+        v.weights = skinned ? p.weights[i] : glm::vec4(1, 0, 0, 0);
+    }
+    GpuMesh m;
+    m.skinned = skinned;
+    m.vao = gl::VertexArray::create();
+    m.vertices = gl::Buffer::create();
+    m.indices = gl::Buffer::create();
+    glBindVertexArray(m.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m.vertices.id());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(verts.size() * sizeof(Vertex)),
+                 verts.data(), GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.indices.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                 static_cast<GLsizeiptr>(p.indices.size() * sizeof(uint32_t)), p.indices.data(),
+                 GL_STATIC_DRAW);
+    floatAttrib(0, 3, offsetof(Vertex, position));
+    floatAttrib(1, 3, offsetof(Vertex, normal));
+    floatAttrib(2, 2, offsetof(Vertex, uv));
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, sizeof(Vertex),
+                           reinterpret_cast<const void*>(offsetof(Vertex, joints)));
+    floatAttrib(4, 4, offsetof(Vertex, weights));
+    glBindVertexArray(0);
+    m.indexCount = static_cast<GLsizei>(p.indices.size());
+    return m;
+}
+
+gl::Texture upload(const core::Image& image) {
+    gl::Texture t = gl::Texture::create();
+    glBindTexture(GL_TEXTURE_2D, t.id());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_SRGB8_ALPHA8, image.width, image.height, 0, GL_RGBA,
+                 GL_UNSIGNED_BYTE, image.rgba.data());
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_REPEAT);
+    return t;
+}
+
+}  // namespace ra::gfx

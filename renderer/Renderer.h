@@ -1,0 +1,56 @@
+// Renderer: draws a read-only view of core::Scene (mat, floor, roller, skinned model) with a sun
+// shadow map and MSAA, into the window's framebuffer or an offscreen target read back as pixels.
+#pragma once
+
+#include "core/Diagnostics.h"
+#include "core/Scene.h"
+#include "renderer/ImageIO.h"
+
+#include <glm/glm.hpp>
+
+#include <memory>
+#include <string>
+
+namespace ra::gfx {
+
+struct FrameView {
+    const core::Scene* scene = nullptr;
+    glm::mat4 view{1.0f};
+    glm::mat4 projection{1.0f};
+    glm::vec3 eye{0.0f};
+    int width = 0;   // framebuffer pixels
+    int height = 0;
+};
+
+struct RendererOptions {
+    int msaaSamples = 4;     // clamped to what the driver offers; 1 disables
+    int shadowMapSize = 2048;
+};
+
+class Renderer {
+public:
+    // Needs a current OpenGL 3.3 core context. nullptr with diagnostics if shaders fail.
+    static std::unique_ptr<Renderer> create(core::Diagnostics& diags,
+                                            const RendererOptions& options = {});
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Draws into the current default framebuffer (the window). A zero-size view draws nothing.
+    void render(const FrameView& view);
+    // Draws into an offscreen colour target of the view's size; readPixels() returns it.
+    void renderOffscreen(const FrameView& view);
+    RgbaImage readPixels() const;
+
+    std::string glRenderer() const;
+    std::string glVersion() const;
+    int msaaSamples() const;
+
+    struct Impl;
+
+private:
+    explicit Renderer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace ra::gfx

@@ -1,0 +1,98 @@
+// ProgramBuilder: shader compilation with file:line diagnostics.
+#include "renderer/gl/ProgramBuilder.h"
+
+#include "renderer/ShaderSources.h"
+
+#include <cstdio>
+#include <regex>
+#include <sstream>
+
+namespace ra::gfx::gl {
+namespace {
+
+// String 0 is the version header; file k is source string k + 1.
+constexpr const char* kVersionHeader =
+    "#version 330 core\n"
+    "#define RA_GLSL_CORE 1\n";
+
+std::string shaderLog(GLuint shader) {
+    GLint len = 0;
+    glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &len);
+    std::string log(static_cast<size_t>(len > 1 ? len : 1), '\0');
+    glGetShaderInfoLog(shader, len, nullptr, log.data());
+    return log.c_str();
+}
+
+GLuint compileStage(GLenum stage, const ProgramDesc& desc, const std::vector<const char*>& files,
+                    core::Diagnostics& diags) {
+    std::vector<const char*> sources{kVersionHeader};
+    for (const char* f : files) {
+        const EmbeddedShader* s = findShader(f);
+        if (!s) {
+            diags.error(std::string("shaders/") + f, "", "shader file was not embedded in the build");
+            return 0;
+        }
+        sources.push_back(s->source);
+    }
+    GLuint sh = glCreateShader(stage);
+    glShaderSource(sh, static_cast<GLsizei>(sources.size()), sources.data(), nullptr);
+    glCompileShader(sh);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        std::vector<const char*> names{"<version header>"};
+        names.insert(names.end(), files.begin(), files.end());
+        diags.error(std::string("shaders/") + files.back(), desc.label,
+                    "shader failed to compile:\n" + mapShaderLog(shaderLog(sh), names));
+        glDeleteShader(sh);
+        return 0;
+    }
+    return sh;
+}
+
+}  // namespace
+
+std::string mapShaderLog(const std::string& log, const std::vector<const char*>& files) {
+    static const std::regex kLine(R"(^\s*(?:ERROR: )?(\d+):(\d+))");
+    std::istringstream in(log);
+    std::string line, out;
+    while (std::getline(in, line)) {
+        std::smatch m;
+        if (std::regex_search(line, m, kLine)) {
+            size_t idx = std::stoul(m[1].str());
+            std::string name = idx < files.size() ? files[idx] : m[1].str();
+            line = "shaders/" + name + ":" + m[2].str() + line.substr(size_t(m.position(0) + m.length(0)));
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::optional<Program> buildProgram(const ProgramDesc& desc, core::Diagnostics& diags) {
+    GLuint vs = compileStage(GL_VERTEX_SHADER, desc, desc.vertexFiles, diags);
+    GLuint fs = vs ? compileStage(GL_FRAGMENT_SHADER, desc, desc.fragmentFiles, diags) : 0;
+    if (!vs || !fs) {
+        if (vs) glDeleteShader(vs);
+        return std::nullopt;
+    }
+    Program prog = Program::create();
+    glAttachShader(prog.id(), vs);
+    glAttachShader(prog.id(), fs);
+    glLinkProgram(prog.id());
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(prog.id(), GL_LINK_STATUS, &ok);
+    if (!ok) {
+        GLint len = 0;
+        glGetProgramiv(prog.id(), GL_INFO_LOG_LENGTH, &len);
+        std::string log(static_cast<size_t>(len > 1 ? len : 1), '\0');
+        glGetProgramInfoLog(prog.id(), len, nullptr, log.data());
+        diags.error(std::string("shaders/") + desc.fragmentFiles.back(), desc.label,
+                    "program failed to link: " + std::string(log.c_str()));
+        return std::nullopt;
+    }
+    return prog;
+}
+
+}  // namespace ra::gfx::gl

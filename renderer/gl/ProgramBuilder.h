@@ -1,0 +1,27 @@
+// ProgramBuilder: compiles and links GLSL programs from the shaders embedded out of shaders/,
+// mapping compiler messages back to the shader file and line.
+#pragma once
+
+#include "core/Diagnostics.h"
+#include "renderer/gl/GlObject.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ra::gfx::gl {
+
+struct ProgramDesc {
+    const char* label;                     // for messages, e.g. "scene"
+    std::vector<const char*> vertexFiles;  // concatenated in order after the #version line
+    std::vector<const char*> fragmentFiles;
+};
+
+// nullopt with an error naming "shaders/FILE:LINE" when a stage fails to compile or link.
+std::optional<Program> buildProgram(const ProgramDesc& desc, core::Diagnostics& diags);
+
+// Rewrites Mesa/NVIDIA style "0:12(5): error: ..." lines so the leading source-string index
+// becomes the file name: "scene.frag:12(5): error: ...". Exposed for tests.
+std::string mapShaderLog(const std::string& log, const std::vector<const char*>& files);
+
+}  // namespace ra::gfx::gl
