@@ -12,7 +12,7 @@ packages=(
     libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev catch2 libepoxy-dev libegl-dev
     nlohmann-json3-dev libstb-dev libfreetype-dev
     libegl-mesa0 libgl1-mesa-dri libgles2 fonts-dejavu-core
-    xvfb xauth xdotool x11-utils
+    xvfb xauth xdotool x11-utils x11-apps
 )
 
 usage() {

@@ -89,10 +89,19 @@ void App::rebuildFonts() {
     m_fontsDirty = false;
 }
 
+float App::panelFraction() const {
+    const glm::ivec2 ws = m_window->windowSize();
+    if (!m_ui.showPanels || ws.x <= 0) return 0.0f;
+    const float em = std::round(kBaseFontPx * m_ui.contentScale * m_ui.uiScale);
+    return controlPanelWidth(em, float(ws.x)) / float(ws.x);
+}
+
 void App::resetView() {
-    glm::ivec2 fb = m_window->framebufferSize();
-    float aspect = fb.y > 0 ? float(fb.x) / float(fb.y) : 16.0f / 9.0f;
-    frameScene(m_camera, m_scene, m_ui.view, aspect);
+    const glm::ivec2 fb = m_window->framebufferSize();
+    if (fb.x <= 0 || fb.y <= 0) return;
+    // Frame into the part of the window the panel leaves free; frame() adds the lens shift.
+    const float free = 1.0f - panelFraction();
+    frameScene(m_camera, m_scene, m_ui.view, float(fb.x) * free / float(fb.y));
 }
 
 void App::loadModel(const std::string& path) {

@@ -33,6 +33,8 @@ private:
     void apply(const Command& c);
     void loadModel(const std::string& path);
     void resetView();
+    // The share of the framebuffer width the control panel covers (0 when hidden).
+    float panelFraction() const;
     void rebuildFonts();
 
     Options m_options;

@@ -54,6 +54,8 @@ void App::frame() {
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
 
+    // Centre the picture in the area right of the panel (the lens shift follows panel toggles).
+    m_camera.setLensShift(panelFraction());
     gfx::FrameView v;
     v.scene = &m_scene;
     v.view = m_camera.view();

@@ -12,7 +12,7 @@ void printDiagnostics(const core::Diagnostics& diags) {
 void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewPreset preset,
                 float aspect) {
     core::Bounds b = scene.worldBounds();
-    camera.frame(preset, b.center(), glm::length(b.size()) * 0.5f, aspect);
+    camera.frame(preset, b.min, b.max, aspect);
 }
 
 gfx::FrameView HeadlessSession::frameView() const {

@@ -45,18 +45,32 @@ const char* viewPresetName(ViewPreset preset) {
     return "front";
 }
 
-void OrbitCamera::frame(ViewPreset preset, glm::vec3 center, float radius, float aspect) {
+void OrbitCamera::frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect) {
     for (const auto& p : kPresets) {
         if (p.preset != preset) continue;
         m_yaw = p.yaw;
         m_pitch = p.pitch;
     }
-    m_target = center;
-    // Fit the sphere in the narrower of the two fields of view, with a small margin.
-    float halfFovY = glm::radians(m_fovY) * 0.5f;
-    float halfFovX = std::atan(std::tan(halfFovY) * std::max(aspect, 0.05f));
-    float halfFov = std::min(halfFovY, halfFovX);
-    m_distance = std::max(0.3f, radius * 1.08f / std::sin(halfFov));
+    m_target = (boxMin + boxMax) * 0.5f;
+    m_distance = 1.0f;
+    // Camera axes for this orientation (independent of the distance).
+    const glm::mat4 v = view();
+    const glm::vec3 right{v[0][0], v[1][0], v[2][0]};
+    const glm::vec3 up{v[0][1], v[1][1], v[2][1]};
+    const glm::vec3 back{v[0][2], v[1][2], v[2][2]};
+    const float kMargin = 1.08f;
+    const float tanY = std::tan(glm::radians(m_fovY) * 0.5f) / kMargin;
+    const float tanX = tanY * std::max(aspect, 0.05f);
+    float d = 0.3f;
+    for (int i = 0; i < 8; ++i) {
+        glm::vec3 c{(i & 1) ? boxMax.x : boxMin.x, (i & 2) ? boxMax.y : boxMin.y,
+                    (i & 4) ? boxMax.z : boxMin.z};
+        glm::vec3 rel = c - m_target;
+        float z = glm::dot(rel, back);
+        d = std::max({d, z + std::abs(glm::dot(rel, right)) / tanX,
+                      z + std::abs(glm::dot(rel, up)) / tanY});
+    }
+    m_distance = d;
 }
 
 void OrbitCamera::orbit(float dxPixels, float dyPixels) {
@@ -96,7 +110,10 @@ glm::mat4 OrbitCamera::view() const {
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
     float nearZ = std::max(0.02f, m_distance * 0.02f);
-    return glm::perspective(glm::radians(m_fovY), std::max(aspect, 1e-3f), nearZ, m_distance * 8 + 20);
+    glm::mat4 p =
+        glm::perspective(glm::radians(m_fovY), std::max(aspect, 1e-3f), nearZ, m_distance * 8 + 20);
+    if (m_lensShift == 0.0f) return p;
+    return glm::translate(glm::mat4(1.0f), glm::vec3(m_lensShift, 0.0f, 0.0f)) * p;
 }
 
 }  // namespace ra::core

@@ -17,9 +17,9 @@ const char* viewPresetName(ViewPreset preset);
 
 class OrbitCamera {
 public:
-    // Frames a sphere (centre, radius) from the preset's direction so that it fits both the
-    // vertical and the horizontal field of view at this aspect ratio (width / height).
-    void frame(ViewPreset preset, glm::vec3 center, float radius, float aspect);
+    // Frames an axis-aligned box from the preset's direction: the closest distance at which all
+    // eight corners fit both fields of view at this aspect ratio (width / height), plus a margin.
+    void frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect);
 
     void orbit(float dxPixels, float dyPixels);            // left drag
     void pan(float dxPixels, float dyPixels, float viewportHeight);  // right/middle drag
@@ -35,12 +35,17 @@ public:
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
 
+    // Horizontal lens shift in normalised device units: shifts the picture right by
+    // shift * width / 2 so the scene centres in the part of the window the panels leave free.
+    void setLensShift(float shift) { m_lensShift = shift; }
+
 private:
     glm::vec3 m_target{0.0f};
     float m_yaw = 0.0f;     // degrees about +Y; 0 looks from +Z toward -Z
     float m_pitch = 15.0f;  // degrees above the horizon
     float m_distance = 3.0f;
     float m_fovY = 35.0f;
+    float m_lensShift = 0.0f;
 };
 
 }  // namespace ra::core

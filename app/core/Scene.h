@@ -21,9 +21,9 @@ struct Roller {
 };
 
 struct Mat {
-    glm::vec2 size{1.83f, 0.61f};  // a common yoga/exercise mat, long side along X
+    glm::vec2 size{2.0f, 0.7f};  // a full-length exercise mat, long side along X
     float thickness = 0.006f;      // the mat's top face is the floor level y = 0
-    glm::vec3 center{0.15f, 0.0f, 0.0f};
+    glm::vec3 center{0.17f, 0.0f, 0.0f};
 };
 
 class Scene {

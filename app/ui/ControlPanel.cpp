@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -63,10 +64,16 @@ void sectionTitle(const char* text) {
     ImGui::Separator();
 }
 
+float controlPanelWidth(float em, float displayWidth) {
+    return std::max(std::min(em * 25.0f, displayWidth * 0.4f), std::min(em * 16.0f, displayWidth)) +
+           em * 1.2f;
+}
+
 void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
     const float em = ImGui::GetFontSize();
+    const float width = controlPanelWidth(em, ImGui::GetIO().DisplaySize.x) - em * 1.2f;
     ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(em * 25, 0), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
     ImGui::Begin("Roller Atlas", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                               ImGuiWindowFlags_NoCollapse);
     sectionTitle("Motion");

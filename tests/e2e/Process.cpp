@@ -37,7 +37,8 @@ void applyEnv(const std::vector<std::string>& env) {
 
 }  // namespace
 
-ProcessResult runProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+ProcessResult runProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         double timeoutSeconds) {
     ProcessResult r;
     int outPipe[2], errPipe[2];
     if (pipe(outPipe) != 0 || pipe(errPipe) != 0) return r;
@@ -52,11 +53,25 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::vector
     }
     close(outPipe[1]);
     close(errPipe[1]);
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::duration<double>(timeoutSeconds);
     pollfd fds[2] = {{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}};
     std::string* sinks[2] = {&r.out, &r.err};
     int open = 2;
     char buf[4096];
-    while (open > 0 && poll(fds, 2, -1) > 0) {
+    while (open > 0) {
+        int waitMs = -1;
+        if (timeoutSeconds > 0.0) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
+                                                                              Clock::now());
+            if (left.count() <= 0) {
+                r.timedOut = true;
+                kill(pid, SIGKILL);
+                break;
+            }
+            waitMs = int(left.count());
+        }
+        if (poll(fds, 2, waitMs) < 0 && errno != EINTR) break;
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
             ssize_t n = read(fds[i].fd, buf, sizeof buf);
@@ -69,9 +84,11 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::vector
             }
         }
     }
+    for (auto& f : fds)
+        if (f.fd >= 0) close(f.fd);
     int status = 0;
     waitpid(pid, &status, 0);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.exitCode = WIFEXITED(status) && !r.timedOut ? WEXITSTATUS(status) : -1;
     return r;
 }
 
@@ -109,6 +126,22 @@ void stopProcess(int pid, double seconds) {
     }
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
+}
+
+std::string findProgram(const std::string& name) {
+    if (name.find('/') != std::string::npos) return access(name.c_str(), X_OK) == 0 ? name : "";
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+    size_t start = 0;
+    while (start <= dirs.size()) {
+        size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        std::string dir = dirs.substr(start, end - start);
+        std::string full = (dir.empty() ? "." : dir) + "/" + name;
+        if (access(full.c_str(), X_OK) == 0) return full;
+        start = end + 1;
+    }
+    return "";
 }
 
 }  // namespace ra::test

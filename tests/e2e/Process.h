@@ -11,11 +11,13 @@ struct ProcessResult {
     int exitCode = -1;  // -1 when it could not be started or was killed by a signal
     std::string out;
     std::string err;
+    bool timedOut = false;
 };
 
-// Runs to completion. `env` entries "NAME=value" are added; "NAME=" with nothing after removes NAME.
+// Runs to completion. `env` entries "NAME=value" are added; "NAME=" with nothing after removes
+// NAME. With `timeoutSeconds` > 0 a process still running then is killed (exitCode -1, timedOut set).
 ProcessResult runProcess(const std::vector<std::string>& argv,
-                         const std::vector<std::string>& env = {});
+                         const std::vector<std::string>& env = {}, double timeoutSeconds = 0.0);
 
 // Starts in the background; returns the pid (or -1). Output goes to `logPath`.
 int startProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
@@ -24,5 +26,8 @@ int startProcess(const std::vector<std::string>& argv, const std::vector<std::st
 bool processExited(int pid, int& exitCode);
 // Sends SIGTERM, waits up to `seconds`, then SIGKILL.
 void stopProcess(int pid, double seconds = 3.0);
+
+// The full path of an executable found on PATH, or "" when there is none.
+std::string findProgram(const std::string& name);
 
 }  // namespace ra::test

@@ -1,0 +1,18 @@
+// MannequinAnimation: the "demo" clip of the default figure, the shoulder-blade roll: lying
+// supine with the upper back on a foam roller, feet planted, the legs rolling the body to and fro.
+#pragma once
+
+#include "core/MannequinRig.h"
+#include "core/MannequinShape.h"
+#include "core/ModelData.h"
+
+namespace ra::core::mannequin {
+
+// The scene the clip is posed against: a roller along world Z through (0, kRollerRadius, 0).
+inline constexpr float kRollerRadius = 0.075f;
+inline constexpr float kDemoDuration = 8.0f;
+
+// Channels target node i == joint i (the skeleton nodes come first in the model).
+Animation buildDemoAnimation(const Rig& rig, const MannequinSkin& skin);
+
+}  // namespace ra::core::mannequin

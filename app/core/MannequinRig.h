@@ -1,0 +1,68 @@
+// MannequinRig: the default figure's skeleton (joint names, parents, rest positions from
+// Winter/Drillis-Contini proportions) and the small forward-kinematics and skinning math the
+// generator uses to pose it while it builds the demo animation.
+#pragma once
+
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include <array>
+#include <string_view>
+
+namespace ra::core::mannequin {
+
+// Parents come before children; each right joint directly follows its left twin.
+enum class Joint {
+    Pelvis, LumbarOne, LumbarTwo, ThoracicOne, ThoracicTwo, ThoracicThree, NeckOne, NeckTwo, Head,
+    ClavicleL, ClavicleR, UpperArmL, UpperArmR, ForearmL, ForearmR, HandL, HandR,
+    ThighL, ThighR, ShinL, ShinR, FootL, FootR, ToesL, ToesR,
+    Count
+};
+
+inline constexpr int kJointCount = static_cast<int>(Joint::Count);
+
+constexpr int idx(Joint j) { return static_cast<int>(j); }
+
+// The joint of a left/right pair for side 0 (left, +X at rest) or 1 (right).
+constexpr Joint sided(Joint left, int side) { return static_cast<Joint>(idx(left) + side); }
+
+inline constexpr float kHeight = 1.75f;
+
+// Arm abduction of the rest A-pose, measured from straight down.
+inline constexpr float kArmAbductionDeg = 20.0f;
+
+template <typename T> using PerJoint = std::array<T, kJointCount>;
+
+struct Rig {
+    PerJoint<std::string_view> names;
+    PerJoint<int> parents;
+    PerJoint<glm::vec3> rest;  // model-space joint positions of the standing rest pose
+};
+
+// The one skeleton; every node has identity rest rotation, so a local rotation is a delta.
+const Rig& mannequinRig();
+
+struct RigPose {
+    glm::vec3 rootTranslation{0.0f};
+    PerJoint<glm::quat> local;  // rotation of each joint relative to its parent
+
+    RigPose();
+};
+
+struct RigWorld {
+    PerJoint<glm::quat> rotation;
+    PerJoint<glm::vec3> position;
+};
+
+RigWorld solveWorld(const Rig& rig, const RigPose& pose);
+
+// Linear-blend skinning of a rest-pose point; equals the glTF formula with
+// inverseBind = translate(-rest).
+glm::vec3 skinPoint(const Rig& rig, const RigWorld& world, const glm::vec3& p,
+                    const glm::u16vec4& joints, const glm::vec4& weights);
+
+// Snaps to a 2^-20 grid so libm's last-bit differences cannot change the written bytes.
+float quantize(float v);
+glm::vec3 quantize(const glm::vec3& v);
+
+}  // namespace ra::core::mannequin

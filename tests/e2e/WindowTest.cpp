@@ -1,0 +1,279 @@
+// WindowTest: the real interactive window under a private Xvfb, driven with xdotool and seen
+// through xwd: it draws the scene, a left drag orbits, H hides the panels, it survives unmap/map
+// and a resize, and Ctrl+Q exits 0. Screenshots go to RA_TEST_OUT_DIR/window-*.png.
+#include "e2e/Process.h"
+#include "e2e/XServer.h"
+
+#include <catch2/catch.hpp>
+#include <stb_image_write.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+using namespace ra::test;
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+void sleepSeconds(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
+
+std::string outPath(const std::string& name) {
+    fs::create_directories(RA_TEST_OUT_DIR);
+    return (fs::path(RA_TEST_OUT_DIR) / name).string();
+}
+
+// A part of a picture in fractions of its size, so checks survive a different window size.
+struct Region {
+    double x0 = 0.0, y0 = 0.0, x1 = 1.0, y1 = 1.0;
+};
+// Away from the ImGui panels at the top-left: only the 3D view is drawn here.
+constexpr Region kSceneArea{0.45, 0.0, 1.0, 1.0};
+// Where the control panel sits while the panels are shown.
+constexpr Region kPanelArea{0.0, 0.0, 0.25, 0.5};
+
+template <class F>
+void forEachPixel(const Image& img, Region r, F&& f) {
+    const int x0 = int(r.x0 * img.width), x1 = int(r.x1 * img.width);
+    const int y0 = int(r.y0 * img.height), y1 = int(r.y1 * img.height);
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) f(x, y);
+}
+
+struct ColourStats {
+    size_t distinct = 0;
+    double dominantFraction = 0.0;  // share of the most common colour
+};
+
+ColourStats colourStats(const Image& img, Region r) {
+    std::unordered_map<std::uint32_t, size_t> counts;
+    size_t total = 0;
+    forEachPixel(img, r, [&](int x, int y) {
+        const std::uint8_t* p = img.at(x, y);
+        ++counts[std::uint32_t(p[0]) << 16 | std::uint32_t(p[1]) << 8 | p[2]];
+        ++total;
+    });
+    size_t top = 0;
+    for (const auto& [colour, n] : counts) top = std::max(top, n);
+    return {counts.size(), total ? double(top) / double(total) : 1.0};
+}
+
+// Share of pixels in `r` whose largest channel difference exceeds `threshold`.
+double changedFraction(const Image& a, const Image& b, Region r, int threshold = 24) {
+    REQUIRE(a.width == b.width);
+    REQUIRE(a.height == b.height);
+    size_t changed = 0, total = 0;
+    forEachPixel(a, r, [&](int x, int y) {
+        const std::uint8_t* p = a.at(x, y);
+        const std::uint8_t* q = b.at(x, y);
+        int d = 0;
+        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(p[c]) - int(q[c])));
+        changed += d > threshold ? 1 : 0;
+        ++total;
+    });
+    return total ? double(changed) / double(total) : 0.0;
+}
+
+void savePng(const Image& img, const std::string& name) {
+    const std::string path = outPath(name);
+    CHECK(stbi_write_png(path.c_str(), img.width, img.height, 3, img.rgb.data(), img.width * 3));
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// The app under test, on the given display; killed in the destructor unless it already exited.
+class AppProcess {
+public:
+    AppProcess(const XServer& x, const std::vector<std::string>& args, std::string logPath)
+        : m_logPath(std::move(logPath)) {
+        std::vector<std::string> argv{RA_BINARY};
+        argv.insert(argv.end(), args.begin(), args.end());
+        m_pid = startProcess(argv, x.env(), m_logPath);
+    }
+    ~AppProcess() {
+        if (m_pid > 0 && !m_exitCode) stopProcess(m_pid);
+    }
+    AppProcess(const AppProcess&) = delete;
+    AppProcess& operator=(const AppProcess&) = delete;
+
+    bool started() const { return m_pid > 0; }
+    std::string log() const { return readFile(m_logPath); }
+    bool running() {
+        int code = 0;
+        if (!m_exitCode && processExited(m_pid, code)) m_exitCode = code;
+        return !m_exitCode;
+    }
+    // The exit code once it has exited within `seconds`; nothing while it still runs.
+    std::optional<int> waitExit(double seconds) {
+        const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+        while (running() && Clock::now() < end) sleepSeconds(0.05);
+        return m_exitCode;
+    }
+    bool waitForLog(const std::string& text, double seconds) {
+        const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+        while (Clock::now() < end && running()) {
+            if (log().find(text) != std::string::npos) return true;
+            sleepSeconds(0.1);
+        }
+        return log().find(text) != std::string::npos;
+    }
+
+private:
+    int m_pid = -1;
+    std::optional<int> m_exitCode;
+    std::string m_logPath;
+};
+
+void requireRunning(AppProcess& app, const std::string& when) {
+    if (!app.running()) FAIL("the app exited " << when << "; its log:\n" << app.log());
+}
+
+// The id of the app's visible top-level window, polling while the app lives ("" if none came).
+std::string waitForWindow(const XServer& x, AppProcess& app, double seconds) {
+    const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+    while (Clock::now() < end && app.running()) {
+        auto r = x.run({"xdotool", "search", "--onlyvisible", "--name", "^Roller Atlas$"}, 5.0);
+        if (r.exitCode == 0 && !r.out.empty()) return r.out.substr(0, r.out.find('\n'));
+        sleepSeconds(0.1);
+    }
+    return "";
+}
+
+void xdotool(const XServer& x, std::vector<std::string> args) {
+    args.insert(args.begin(), "xdotool");
+    auto r = x.run(args, 30.0);
+    INFO("xdotool " << args[1] << ": " << r.err);
+    REQUIRE(r.exitCode == 0);
+}
+
+// The app redraws a few frames after each input and then sleeps (it is paused): capture until
+// two pictures in a row agree, so a check never sees a half-updated frame.
+Image captureSettled(const XServer& x, const std::string& window) {
+    Image previous;
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        sleepSeconds(0.25);
+        std::string error;
+        Image img = x.capture(window, error);
+        INFO(error);
+        REQUIRE(!img.empty());
+        if (!previous.empty() && img.rgb == previous.rgb) return img;
+        previous = std::move(img);
+    }
+    WARN("the paused window kept changing for 10 s; using the last capture");
+    return previous;
+}
+
+// Not blank: many colours and no single colour covering nearly everything.
+void checkShowsSomething(const Image& img, Region r, const std::string& what) {
+    const ColourStats s = colourStats(img, r);
+    INFO(what << ": " << s.distinct << " distinct colours, the commonest covers "
+              << int(s.dominantFraction * 100.0) << "%");
+    CHECK(s.distinct >= 50);
+    CHECK(s.dominantFraction < 0.9);
+}
+
+// A left drag in several steps, as a hand would, starting at (x0, y0) in window coordinates.
+void leftDrag(const XServer& x, const std::string& window, int x0, int y0, int dx, int steps) {
+    std::vector<std::string> args{"mousemove", "--window", window, std::to_string(x0),
+                                  std::to_string(y0), "sleep", "0.2", "mousedown", "1"};
+    for (int i = 1; i <= steps; ++i) {
+        args.insert(args.end(), {"sleep", "0.05", "mousemove", "--window", window,
+                                 std::to_string(x0 + dx * i / steps), std::to_string(y0)});
+    }
+    args.insert(args.end(), {"sleep", "0.1", "mouseup", "1"});
+    xdotool(x, args);
+}
+
+}  // namespace
+
+TEST_CASE("the window draws the scene, orbits on a drag, hides panels and quits on Ctrl+Q") {
+    for (const char* tool : {"xdotool", "xwd"}) {
+        INFO("'" << tool << "' is missing: install the xdotool and x11-apps packages "
+                 "(./build.sh deps)");
+        REQUIRE(!findProgram(tool).empty());
+    }
+    XServer x(1280, 800, outPath("window-xvfb.log"));
+    INFO("X server: " << x.error());
+    REQUIRE(x.ok());
+
+    AppProcess app(x, {"--paused", "--size", "1100x700"}, outPath("window-app.log"));
+    REQUIRE(app.started());
+    const std::string window = waitForWindow(x, app, 30.0);
+    if (window.empty()) FAIL("no visible 'Roller Atlas' window within 30 s; log:\n" << app.log());
+    if (!app.waitForLog("first frame", 30.0))
+        FAIL("no 'first frame' line within 30 s; log:\n" << app.log());
+
+    const Image initial = captureSettled(x, window);
+    savePng(initial, "window-1-initial.png");
+    CHECK(initial.width == 1100);
+    CHECK(initial.height == 700);
+    checkShowsSomething(initial, Region{}, "whole window");
+    checkShowsSomething(initial, kSceneArea, "3D view");
+
+    // Orbit: start at 70% across and 60% down, well clear of the panels.
+    const int startX = initial.width * 7 / 10, startY = initial.height * 6 / 10;
+    leftDrag(x, window, startX, startY, 200, 10);
+    requireRunning(app, "during the drag");
+    const Image orbited = captureSettled(x, window);
+    savePng(orbited, "window-2-orbited.png");
+    requireRunning(app, "after the drag");
+    {
+        const double changed = changedFraction(initial, orbited, kSceneArea);
+        INFO("share of 3D-view pixels changed by the drag: " << changed);
+        CHECK(changed > 0.05);
+        const double panelChanged = changedFraction(initial, orbited, kPanelArea);
+        INFO("share of panel pixels changed by the drag: " << panelChanged);
+        CHECK(panelChanged < 0.02);  // the camera moved, not the panels
+    }
+
+    xdotool(x, {"windowfocus", window});
+    xdotool(x, {"key", "h"});
+    const Image hidden = captureSettled(x, window);
+    savePng(hidden, "window-3-panels-hidden.png");
+    {
+        const double changed = changedFraction(orbited, hidden, kPanelArea);
+        INFO("share of panel-area pixels changed by H: " << changed);
+        CHECK(changed > 0.2);
+    }
+    xdotool(x, {"key", "h"});
+    const Image shown = captureSettled(x, window);
+    CHECK(changedFraction(orbited, shown, Region{}) < 0.01);  // H twice: back as it was
+
+    // Unmapped and mapped again (what a minimise amounts to without a window manager): the app
+    // must live on and repaint the exposed window.
+    xdotool(x, {"windowunmap", window});
+    sleepSeconds(0.5);
+    requireRunning(app, "while unmapped");
+    xdotool(x, {"windowmap", window});
+    const Image remapped = captureSettled(x, window);
+    savePng(remapped, "window-4-remapped.png");
+    requireRunning(app, "after mapping the window again");
+    CHECK(changedFraction(orbited, remapped, Region{}) < 0.01);
+
+    xdotool(x, {"windowsize", window, "800", "500"});
+    const Image resized = captureSettled(x, window);
+    savePng(resized, "window-5-resized.png");
+    requireRunning(app, "after a resize");
+    CHECK(resized.width == 800);
+    CHECK(resized.height == 500);
+    checkShowsSomething(resized, kSceneArea, "3D view after resize");
+
+    xdotool(x, {"windowfocus", window});
+    xdotool(x, {"key", "ctrl+q"});
+    const std::optional<int> code = app.waitExit(10.0);
+    if (!code) FAIL("still running 10 s after Ctrl+Q; log:\n" << app.log());
+    INFO("log:\n" << app.log());
+    CHECK(*code == 0);
+}
