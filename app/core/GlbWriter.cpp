@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
+#include <algorithm>
 #include <bit>
 #include <cassert>
 #include <fstream>

@@ -19,6 +19,30 @@ bool fits(uint64_t offset, uint64_t length, uint64_t size) {
     return length <= size && offset <= size - length;
 }
 
+// One of the two tightly packed arrays of a sparse accessor: indices or values.
+struct SparsePart {
+    const char* name;
+    int view;
+    int offset;
+    uint64_t bytes;
+};
+
+void validateSparsePart(const Model& model, const std::string& base, const SparsePart& p,
+                        Report& report) {
+    const std::string where = base + "/" + p.name;
+    if (!inRange(p.view, model.bufferViews.size())) {
+        report.error(where + "/bufferView", "sparse " + std::string(p.name) +
+                                                " bufferView does not exist");
+    } else if (model.bufferViews[size_t(p.view)].byteStride != 0) {
+        report.error(where + "/bufferView", "a bufferView used for sparse data must not have a "
+                                            "byteStride");
+    } else if (p.offset < 0 || !fits(uint64_t(p.offset), p.bytes,
+                                     model.bufferViews[size_t(p.view)].byteLength)) {
+        report.error(where, "sparse " + std::string(p.name) + " run past the end of their "
+                                                              "bufferView");
+    }
+}
+
 void validateSparse(const Model& model, size_t i, const Accessor& a, const ElementLayout& layout,
                     Report& report) {
     const auto& s = a.sparse;
@@ -37,32 +61,11 @@ void validateSparse(const Model& model, size_t i, const Accessor& a, const Eleme
                      "sparse indices must be UNSIGNED_BYTE, UNSIGNED_SHORT or UNSIGNED_INT");
         return;
     }
-    struct Part {
-        const char* name;
-        int view;
-        int offset;
-        uint64_t bytes;
-    };
     const uint64_t n = uint64_t(s.count);
-    const Part parts[] = {{"indices", s.indices.bufferView, s.indices.byteOffset,
-                           n * componentSize(ict)},
-                          {"values", s.values.bufferView, s.values.byteOffset,
-                           n * layout.elementSize}};
-    for (const Part& p : parts) {
-        const std::string where = base + "/" + p.name;
-        if (!inRange(p.view, model.bufferViews.size())) {
-            report.error(where + "/bufferView", "sparse " + std::string(p.name) +
-                                                    " bufferView does not exist");
-        } else if (model.bufferViews[size_t(p.view)].byteStride != 0) {
-            report.error(where + "/bufferView", "a bufferView used for sparse data must not "
-                                                "have a byteStride");
-        } else if (p.offset < 0 ||
-                   !fits(uint64_t(p.offset), p.bytes,
-                         model.bufferViews[size_t(p.view)].byteLength)) {
-            report.error(where, "sparse " + std::string(p.name) + " run past the end of their "
-                                                                  "bufferView");
-        }
-    }
+    validateSparsePart(model, base, {"indices", s.indices.bufferView, s.indices.byteOffset,
+                                     n * componentSize(ict)}, report);
+    validateSparsePart(model, base, {"values", s.values.bufferView, s.values.byteOffset,
+                                     n * layout.elementSize}, report);
 }
 
 // Accessor inside its bufferView: offset + stride * (count - 1) + elementSize <= byteLength.
@@ -164,7 +167,7 @@ void checkSparseIndices(const Model& model, size_t i, Report& report) {
     }
 }
 
-// Values inside [min, max]; floats compare at float precision as the spec stores them.
+// Values inside the declared [min, max]: integers exactly, floats with a little slack.
 void checkBounds(const Model& model, size_t i, const AccessorCursor& c, Report& report) {
     const Accessor& a = model.accessors[i];
     const bool isFloat = a.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT;
@@ -175,8 +178,9 @@ void checkBounds(const Model& model, size_t i, const AccessorCursor& c, Report& 
         double lo = hasMin ? a.minValues[k] : -INFINITY;
         double hi = hasMax ? a.maxValues[k] : INFINITY;
         if (isFloat) {
-            lo = double(float(lo));
-            hi = double(float(hi));
+            // Exporters may print bounds with fewer digits than a float holds; allow for that.
+            lo -= 1e-5 * std::max(1.0, std::abs(lo));
+            hi += 1e-5 * std::max(1.0, std::abs(hi));
         }
         for (size_t e = 0; e < c.count(); ++e) {
             const double v = c.raw(e, k);

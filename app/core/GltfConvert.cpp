@@ -76,8 +76,10 @@ std::map<int, int> convertImages(const Model& model, const ImageCapture& capture
     for (size_t i = 0; i < model.images.size(); ++i) {
         if (!used[i]) {
             auto it = capture.encoded.find(int(i));
-            if (model.images[i].bufferView < 0 &&
-                (it == capture.encoded.end() || !peekImageSize(it->second.data(), it->second.size())))
+            const bool readable = model.images[i].bufferView >= 0 ||
+                                  (it != capture.encoded.end() &&
+                                   peekImageSize(it->second.data(), it->second.size()));
+            if (!readable)
                 report.warning(ptr("images", i), "the image cannot be read; it is not used for "
                                                  "drawing, so nothing changes");
             continue;

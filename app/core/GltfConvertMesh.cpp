@@ -182,7 +182,8 @@ Mesh convertMesh(const Model& model, int mesh, Report& report) {
                                                 "shown in its base shape");
             morphWarned = true;
         }
-        if (auto p = convertPrimitive(model, mesh, i, report)) out.primitives.push_back(std::move(*p));
+        if (auto p = convertPrimitive(model, mesh, i, report))
+            out.primitives.push_back(std::move(*p));
     }
     return out;
 }

@@ -114,6 +114,17 @@ struct Chunk {
     size_t length = 0;
 };
 
+// Empty when chunk number `index` may be `c`: JSON first and non-empty, BIN only second.
+std::string chunkOrderProblem(size_t index, const Chunk& c) {
+    if (index == 0 && c.type != kChunkJson)
+        return "the first GLB chunk must be JSON, found " + hex(c.type);
+    if (index == 0 && c.length == 0) return "the GLB JSON chunk is empty";
+    if (index != 0 && c.type == kChunkJson) return "a GLB file may hold only one JSON chunk";
+    if (index != 1 && c.type == kChunkBin)
+        return "the GLB BIN chunk must directly follow the JSON chunk";
+    return {};
+}
+
 // Walks the chunk list; the first chunk must be JSON, a BIN chunk may only come second.
 std::optional<std::vector<Chunk>> readChunks(const std::vector<uint8_t>& b, Report& report) {
     std::vector<Chunk> chunks;
@@ -135,21 +146,8 @@ std::optional<std::vector<Chunk>> readChunks(const std::vector<uint8_t>& b, Repo
                                       std::to_string(c.length) + " is not a multiple of 4");
             return std::nullopt;
         }
-        const bool first = chunks.empty();
-        if (first && c.type != kChunkJson) {
-            report.error(at(pos), "the first GLB chunk must be JSON, found " + hex(c.type));
-            return std::nullopt;
-        }
-        if (first && c.length == 0) {
-            report.error(at(pos), "the GLB JSON chunk is empty");
-            return std::nullopt;
-        }
-        if (!first && c.type == kChunkJson) {
-            report.error(at(pos), "a GLB file may hold only one JSON chunk");
-            return std::nullopt;
-        }
-        if (c.type == kChunkBin && chunks.size() != 1) {
-            report.error(at(pos), "the GLB BIN chunk must directly follow the JSON chunk");
+        if (auto why = chunkOrderProblem(chunks.size(), c); !why.empty()) {
+            report.error(at(pos), why);
             return std::nullopt;
         }
         if (c.type != kChunkJson && c.type != kChunkBin)

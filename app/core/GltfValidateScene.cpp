@@ -37,7 +37,8 @@ std::optional<Trs> matrixTrs(const std::vector<double>& values, std::string* why
     if (ok) {
         trs.rotation = glm::normalize(trs.rotation);
         const glm::mat4 back = glm::translate(glm::mat4(1.0f), trs.translation) *
-                               glm::mat4_cast(trs.rotation) * glm::scale(glm::mat4(1.0f), trs.scale);
+                               glm::mat4_cast(trs.rotation) *
+                               glm::scale(glm::mat4(1.0f), trs.scale);
         for (int c = 0; c < 4 && ok; ++c)
             for (int r = 0; r < 4 && ok; ++r)
                 ok = std::abs(back[c][r] - m[c][r]) <= 1e-4f * largest;  // NaN fails too
@@ -163,12 +164,11 @@ void validateChannelOutput(const Model& model, size_t an, size_t c, Report& repo
         return;  // reported with the sampler
     const auto& out = model.accessors[size_t(sampler.output)];
     const bool rotation = ch.target_path == "rotation";
-    const bool okFormat =
-        rotation ? out.type == TINYGLTF_TYPE_VEC4 &&
-                       (out.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT ||
-                        (out.normalized && out.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT))
-                 : out.type == TINYGLTF_TYPE_VEC3 &&
-                       out.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT;
+    const bool isFloat = out.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT;
+    const bool isNormalizedInt =
+        out.normalized && out.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT;
+    const bool okFormat = rotation ? out.type == TINYGLTF_TYPE_VEC4 && (isFloat || isNormalizedInt)
+                                   : out.type == TINYGLTF_TYPE_VEC3 && isFloat;
     if (!okFormat)
         report.error(ptr("animations", an, "samplers", ch.sampler, "output"),
                      ch.target_path + (rotation ? " keys must be VEC4 FLOAT or normalized "

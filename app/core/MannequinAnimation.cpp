@@ -116,7 +116,6 @@ struct Solver {
     const MannequinSkin& skin;
     std::vector<uint32_t> trunk;  // vertices that may touch the roller (no legs)
     std::vector<uint32_t> seat;   // lowest part of the torso, kept kHipClearance above the floor
-    glm::vec3 aimVertex{0.0f};    // rest back-midline point under the roller at travel 0
     glm::vec3 ankleTarget[2]{};
 
     glm::vec3 skinned(const RigWorld& w, uint32_t v) const {
@@ -126,7 +125,7 @@ struct Solver {
 };
 
 Solver makeSolver(const Rig& rig, const MannequinSkin& skin) {
-    Solver s{rig, skin, {}, {}, {}, {}};
+    Solver s{rig, skin, {}, {}, {}};
     for (const SkinPart& part : skin.parts) {
         const bool leg = part.name.starts_with("leg") || part.name.starts_with("foot");
         for (uint32_t v = part.firstVertex; v < part.firstVertex + part.vertexCount; ++v) {

@@ -207,7 +207,8 @@ TEST_CASE("The broken-glTF corpus loads without crashing, with the expected outc
         }
         ++models;
         auto rule = kRules.find(row.file);
-        if (rule == kRules.end()) FAIL("MANIFEST file without an expectation in kRules: " << row.file);
+        if (rule == kRules.end())
+            FAIL("MANIFEST file without an expectation in kRules: " << row.file);
         // A validator error code (outside "(warn: ...)") means the file must fail.
         const std::string errorCodes = row.validatorCodes.substr(0, row.validatorCodes.find('('));
         const bool validatorError = errorCodes.find_first_not_of(" ") != std::string::npos;
@@ -216,8 +217,8 @@ TEST_CASE("The broken-glTF corpus loads without crashing, with the expected outc
         checkModel(row.file, rule->second, tally);
     }
     CHECK(models == int(kRules.size()));
-    std::cout << "glTF corpus: " << models << " models: " << tally.failed << " refused with errors, "
-              << tally.loaded << " loaded cleanly, " << tally.loadedWithWarnings
+    std::cout << "glTF corpus: " << models << " models: " << tally.failed
+              << " refused with errors, " << tally.loaded << " loaded cleanly, " << tally.loadedWithWarnings
               << " loaded with warnings; " << tally.companionsRefused
               << " companion files refused as models\n";
 }

@@ -58,7 +58,8 @@ void checkPrimitives(const ModelData& m) {
             REQUIRE(p.normals.size() == p.positions.size());
             REQUIRE(p.indices.size() % 3 == 0);
             for (uint32_t i : p.indices) REQUIRE(i < p.positions.size());
-            for (const auto& nrm : p.normals) REQUIRE(glm::length(nrm) == Approx(1.0f).margin(1e-3));
+            for (const auto& nrm : p.normals)
+                REQUIRE(glm::length(nrm) == Approx(1.0f).margin(1e-3));
             if (!p.skinned()) continue;
             REQUIRE(node.skin >= 0);
             const size_t jointCount = m.skins[size_t(node.skin)].joints.size();

@@ -99,7 +99,8 @@ TEST_CASE("RiggedSimple: sampled joint world matrices follow the slerped keyfram
     for (const auto& [k, s] : {std::pair{0, 0.25f}, {0, 0.5f}, {1, 0.25f}, {1, 0.9f}}) {
         const float t = times[size_t(k)] + s * (times[size_t(k) + 1] - times[size_t(k)]);
         sampleAnimation(m, 0, t, pose);
-        const glm::quat expected = handSlerp(keyQuat(rot3, size_t(k)), keyQuat(rot3, size_t(k) + 1), s);
+        const glm::quat expected =
+            handSlerp(keyQuat(rot3, size_t(k)), keyQuat(rot3, size_t(k) + 1), s);
         CHECK(std::abs(glm::dot(pose.local[3].rotation, expected)) == Approx(1.0f).margin(1e-5));
 
         // World of joint 3 = root matrix * node 4 * node 2 (animated) * node 3 (animated).
@@ -119,7 +120,8 @@ TEST_CASE("RiggedSimple: sampled joint world matrices follow the slerped keyfram
         requireNear(pose.world[3], world3);
         if (!previous.world.empty()) {
             float change = 0.0f;
-            for (int c = 0; c < 4; ++c) change += glm::length(pose.world[3][c] - previous.world[3][c]);
+            for (int c = 0; c < 4; ++c)
+                change += glm::length(pose.world[3][c] - previous.world[3][c]);
             CHECK(change > 1e-3f);  // the joint actually moves between samples
         }
         previous = pose;
