@@ -15,10 +15,27 @@ struct Vertex {
     glm::vec4 weights;
 };
 
-void floatAttrib(GLuint loc, GLint n, size_t offset) {
+struct SkinnedVertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+};
+
+void floatAttrib(GLuint loc, GLint n, size_t offset, GLsizei stride = sizeof(Vertex)) {
     glEnableVertexAttribArray(loc);
-    glVertexAttribPointer(loc, n, GL_FLOAT, GL_FALSE, sizeof(Vertex),
-                          reinterpret_cast<const void*>(offset));
+    glVertexAttribPointer(loc, n, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+}
+
+// Inputs of the skinning pass: the bind pose with joints and weights.
+void setUpSkinVao(GpuMesh& m) {
+    m.skinVao = gl::VertexArray::create();
+    glBindVertexArray(m.skinVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m.vertices.id());
+    floatAttrib(0, 3, offsetof(Vertex, position));
+    floatAttrib(1, 3, offsetof(Vertex, normal));
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, sizeof(Vertex),
+                           reinterpret_cast<const void*>(offsetof(Vertex, joints)));
+    floatAttrib(4, 4, offsetof(Vertex, weights));
 }
 
 }  // namespace
@@ -26,6 +43,28 @@ void floatAttrib(GLuint loc, GLint n, size_t offset) {
 void GpuMesh::draw() const {
     glBindVertexArray(vao.id());
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
+}
+
+void GpuMesh::skin() const {
+    if (!skinned) return;
+    glBindVertexArray(skinVao.id());
+    glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, skinnedVertices.id());
+    glEnable(GL_RASTERIZER_DISCARD);
+    glBeginTransformFeedback(GL_POINTS);
+    glDrawArrays(GL_POINTS, 0, vertexCount);
+    glEndTransformFeedback();
+    glDisable(GL_RASTERIZER_DISCARD);
+    glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, 0);
+}
+
+std::vector<glm::vec3> GpuMesh::readSkinnedPositions() const {
+    std::vector<glm::vec3> out;
+    if (!skinned) return out;
+    std::vector<SkinnedVertex> v(static_cast<size_t>(vertexCount));
+    glBindBuffer(GL_ARRAY_BUFFER, skinnedVertices.id());
+    glGetBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(v.size() * sizeof(SkinnedVertex)), v.data());
+    for (const auto& sv : v) out.push_back(sv.position);
+    return out;
 }
 
 GpuMesh upload(const core::Primitive& p) {
@@ -52,15 +91,23 @@ GpuMesh upload(const core::Primitive& p) {
     glBufferData(GL_ELEMENT_ARRAY_BUFFER,
                  static_cast<GLsizeiptr>(p.indices.size() * sizeof(uint32_t)), p.indices.data(),
                  GL_STATIC_DRAW);
-    floatAttrib(0, 3, offsetof(Vertex, position));
-    floatAttrib(1, 3, offsetof(Vertex, normal));
     floatAttrib(2, 2, offsetof(Vertex, uv));
-    glEnableVertexAttribArray(3);
-    glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, sizeof(Vertex),
-                           reinterpret_cast<const void*>(offsetof(Vertex, joints)));
-    floatAttrib(4, 4, offsetof(Vertex, weights));
+    if (skinned) {
+        // Positions and normals come from the per-frame skinned buffer; uvs from the bind pose.
+        m.skinnedVertices = gl::Buffer::create();
+        glBindBuffer(GL_ARRAY_BUFFER, m.skinnedVertices.id());
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(verts.size() * sizeof(SkinnedVertex)), nullptr,
+                     GL_DYNAMIC_COPY);
+        floatAttrib(0, 3, offsetof(SkinnedVertex, position), sizeof(SkinnedVertex));
+        floatAttrib(1, 3, offsetof(SkinnedVertex, normal), sizeof(SkinnedVertex));
+        setUpSkinVao(m);
+    } else {
+        floatAttrib(0, 3, offsetof(Vertex, position));
+        floatAttrib(1, 3, offsetof(Vertex, normal));
+    }
     glBindVertexArray(0);
     m.indexCount = static_cast<GLsizei>(p.indices.size());
+    m.vertexCount = static_cast<GLsizei>(verts.size());
     return m;
 }
 

@@ -1,20 +1,31 @@
-// GpuMesh: one primitive's vertex and index buffers on the GPU. upload() is the only bridge from
-// core::Primitive to GL; attribute locations match shaders/skinning.glsl.
+// GpuMesh: one primitive's buffers on the GPU. upload() is the only bridge from core::Primitive to
+// GL; attribute locations match shaders/vertex_inputs.glsl and shaders/skin.vert. A skinned mesh
+// also owns the buffer its skinned vertices are captured into each frame (transform feedback).
 #pragma once
 
 #include "core/ModelData.h"
 #include "renderer/gl/GlObject.h"
 
+#include <glm/glm.hpp>
+#include <vector>
+
 namespace ra::gfx {
 
 struct GpuMesh {
-    gl::VertexArray vao;
-    gl::Buffer vertices;
+    gl::VertexArray vao;        // what the shadow and scene passes draw
+    gl::Buffer vertices;        // bind pose: position, normal, uv, joints, weights
     gl::Buffer indices;
     GLsizei indexCount = 0;
+    GLsizei vertexCount = 0;
     bool skinned = false;
+    gl::VertexArray skinVao;    // skinned only: bind-pose inputs of the skinning pass
+    gl::Buffer skinnedVertices; // skinned only: position + normal per vertex, this frame
 
     void draw() const;
+    // Runs the skinning pass (the caller has bound the program and the joint matrices).
+    void skin() const;
+    // Skinned positions as last captured (for tests and picking); empty when not skinned.
+    std::vector<glm::vec3> readSkinnedPositions() const;
 };
 
 GpuMesh upload(const core::Primitive& primitive);

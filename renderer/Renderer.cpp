@@ -1,10 +1,11 @@
-// Renderer: one frame = sun shadow pass -> multisampled scene pass -> resolve to the target.
+// Renderer: one frame = skin once (transform feedback) -> sun shadow pass -> multisampled scene
+// pass with one program per surface -> resolve to the window or the offscreen target.
 #include "renderer/Renderer.h"
 
 #include "core/Shapes.h"
 #include "renderer/GpuMesh.h"
+#include "renderer/Programs.h"
 #include "renderer/RenderTargets.h"
-#include "renderer/gl/ProgramBuilder.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
@@ -14,37 +15,32 @@
 namespace ra::gfx {
 namespace {
 
-constexpr int kMaxJoints = 128;  // matches u_joints[] in shaders/skinning.glsl
-constexpr GLuint kJointsBinding = 0;
 constexpr GLuint kShadowUnit = 1;
 constexpr GLuint kBaseTextureUnit = 0;
 constexpr glm::vec3 kBackgroundSrgb{0.855f, 0.882f, 0.910f};
-
-enum Surface { kSurfaceModel = 0, kSurfaceRoller = 1, kSurfaceMat = 2, kSurfaceFloor = 3 };
-
-struct SceneUniforms {
-    GLint model, viewProj, lightViewProj, skinned, surface, baseColor, hasTexture, baseTexture,
-        shadowMap, shadowTexel, toLight, eye, background;
-};
-
-struct ShadowUniforms {
-    GLint model, lightViewProj, skinned;
-};
 
 struct DrawItem {
     GpuMesh mesh;
     int node = -1;
     int skin = -1;
     int material = -1;
+    bool doubleSided = false;
 };
+
+// Draws with back-face culling unless the material asks for both sides.
+void drawItemMesh(const GpuMesh& mesh, bool doubleSided) {
+    if (doubleSided) glDisable(GL_CULL_FACE);
+    mesh.draw();
+    if (doubleSided) glEnable(GL_CULL_FACE);
+}
+
+void uniform(GLint loc, const glm::mat4& m) { glUniformMatrix4fv(loc, 1, GL_FALSE, glm::value_ptr(m)); }
 
 }  // namespace
 
 struct Renderer::Impl {
     RendererOptions options;
-    gl::Program sceneProgram, shadowProgram;
-    SceneUniforms su{};
-    ShadowUniforms shu{};
+    Programs programs;
     gl::Buffer jointUbo;
     GpuMesh roller, mat, floor;
     ShadowTarget shadow;
@@ -54,54 +50,27 @@ struct Renderer::Impl {
     std::shared_ptr<const core::ModelData> model;  // what `items` were uploaded from
     std::vector<DrawItem> items;
     std::vector<gl::Texture> textures;
-    std::vector<std::vector<glm::mat4>> skinJoints;  // per skin, this frame
     glm::mat4 lightViewProj{1.0f};
     bool lightFitted = false;
 
     void syncModel(const core::Scene& scene);
     void fitLight(const core::Scene& scene);
-    void computeJoints(const core::Scene& scene);
-    void drawModel(const core::Scene& scene, bool shadowPass);
+    void skinModel(const core::Scene& scene);
+    glm::mat4 itemMatrix(const core::Scene& scene, const DrawItem& item) const;
     void shadowPass(const core::Scene& scene);
+    void setFrameUniforms(const SceneProgram& p, const FrameView& v) const;
+    void drawModelItems(const core::Scene& scene, const FrameView& v);
     void scenePass(const FrameView& v);
     void draw(const FrameView& v, GLuint targetFbo);
 };
-
-namespace {
-
-SceneUniforms sceneLocations(GLuint p) {
-    auto l = [p](const char* n) { return glGetUniformLocation(p, n); };
-    return {l("u_model"),      l("u_viewProj"),    l("u_lightViewProj"), l("u_skinned"),
-            l("u_surface"),    l("u_baseColor"),   l("u_hasTexture"),    l("u_baseTexture"),
-            l("u_shadowMap"),  l("u_shadowTexel"), l("u_toLight"),       l("u_eye"),
-            l("u_background")};
-}
-
-glm::vec3 srgbToLinear(glm::vec3 c) { return glm::pow(c, glm::vec3(2.2f)); }
-
-void bindJointsBlock(GLuint program) {
-    GLuint idx = glGetUniformBlockIndex(program, "Joints");
-    if (idx != GL_INVALID_INDEX) glUniformBlockBinding(program, idx, kJointsBinding);
-}
-
-}  // namespace
 
 std::unique_ptr<Renderer> Renderer::create(core::Diagnostics& diags,
                                            const RendererOptions& options) {
     auto impl = std::make_unique<Impl>();
     impl->options = options;
-    auto scene = gl::buildProgram({"scene", {"skinning.glsl", "scene.vert"}, {"scene.frag"}}, diags);
-    auto shadow =
-        gl::buildProgram({"shadow", {"skinning.glsl", "shadow.vert"}, {"shadow.frag"}}, diags);
-    if (!scene || !shadow) return nullptr;
-    impl->sceneProgram = std::move(*scene);
-    impl->shadowProgram = std::move(*shadow);
-    impl->su = sceneLocations(impl->sceneProgram.id());
-    GLuint sp = impl->shadowProgram.id();
-    impl->shu = {glGetUniformLocation(sp, "u_model"), glGetUniformLocation(sp, "u_lightViewProj"),
-                 glGetUniformLocation(sp, "u_skinned")};
-    bindJointsBlock(impl->sceneProgram.id());
-    bindJointsBlock(sp);
+    auto programs = buildPrograms(diags);
+    if (!programs) return nullptr;
+    impl->programs = std::move(*programs);
 
     impl->jointUbo = gl::Buffer::create();
     glBindBuffer(GL_UNIFORM_BUFFER, impl->jointUbo.id());
@@ -147,75 +116,97 @@ void Renderer::Impl::syncModel(const core::Scene& scene) {
         for (size_t n = 0; n < model->nodes.size(); ++n) {
             const core::Node& node = model->nodes[n];
             if (node.mesh < 0) continue;
-            for (const auto& prim : model->meshes[size_t(node.mesh)].primitives)
-                items.push_back({upload(prim), int(n), node.skin, prim.material});
+            for (const auto& prim : model->meshes[size_t(node.mesh)].primitives) {
+                bool twoSided = prim.material >= 0 &&
+                                model->materials[size_t(prim.material)].doubleSided;
+                items.push_back({upload(prim), int(n), node.skin, prim.material, twoSided});
+            }
         }
     }
     fitLight(scene);
 }
 
 void Renderer::Impl::fitLight(const core::Scene& scene) {
+    // One fixed sun frustum per model: tight around the mat, the roller and the figure.
     core::Bounds b = scene.worldBounds();
     glm::vec3 c = b.center();
-    float r = glm::length(b.size()) * 0.5f + 0.2f;
+    float r = glm::length(b.size()) * 0.5f + 0.1f;
     glm::vec3 d = scene.lightDirection();
     glm::mat4 view = glm::lookAt(c - d * (r * 2.0f), c, glm::vec3(0, 0, 1));
     lightViewProj = glm::ortho(-r, r, -r, r, 0.01f, r * 4.0f) * view;
     lightFitted = true;
 }
 
-void Renderer::Impl::computeJoints(const core::Scene& scene) {
-    skinJoints.assign(model ? model->skins.size() : 0, {});
-    for (size_t s = 0; s < skinJoints.size(); ++s) {
-        skinJoints[s] = core::jointMatrices(*model, int(s), scene.pose());
-        if (skinJoints[s].size() > size_t(kMaxJoints)) skinJoints[s].resize(kMaxJoints);
+void Renderer::Impl::skinModel(const core::Scene& scene) {
+    if (!model) return;
+    glUseProgram(programs.skin.id());
+    glBindBuffer(GL_UNIFORM_BUFFER, jointUbo.id());
+    for (size_t s = 0; s < model->skins.size(); ++s) {
+        std::vector<glm::mat4> joints = core::jointMatrices(*model, int(s), scene.pose());
+        if (joints.size() > size_t(kMaxJoints)) joints.resize(size_t(kMaxJoints));
+        glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(joints.size() * sizeof(glm::mat4)),
+                        joints.data());
+        for (const auto& item : items)
+            if (item.skin == int(s)) item.mesh.skin();
     }
 }
 
-void Renderer::Impl::drawModel(const core::Scene& scene, bool shadowPass) {
-    const GLint locModel = shadowPass ? shu.model : su.model;
-    const GLint locSkinned = shadowPass ? shu.skinned : su.skinned;
-    for (const auto& item : items) {
-        bool skinned = item.mesh.skinned && item.skin >= 0 && !skinJoints[size_t(item.skin)].empty();
-        glm::mat4 m = scene.modelToWorld();
-        if (skinned) {
-            const auto& j = skinJoints[size_t(item.skin)];
-            glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(j.size() * sizeof(glm::mat4)), j.data());
-        } else {
-            m = m * scene.pose().world[size_t(item.node)];
-        }
-        glUniformMatrix4fv(locModel, 1, GL_FALSE, glm::value_ptr(m));
-        glUniform1i(locSkinned, skinned ? 1 : 0);
-        if (!shadowPass) {
-            const core::Material* material =
-                item.material >= 0 ? &model->materials[size_t(item.material)] : nullptr;
-            glm::vec4 base = material ? material->baseColor : glm::vec4(0.8f, 0.74f, 0.68f, 1.0f);
-            int tex = material ? material->baseColorImage : -1;
-            bool hasTex = tex >= 0 && size_t(tex) < textures.size();
-            glUniform4fv(su.baseColor, 1, glm::value_ptr(base));
-            glUniform1i(su.hasTexture, hasTex ? 1 : 0);
-            if (hasTex) {
-                glActiveTexture(GL_TEXTURE0 + kBaseTextureUnit);
-                glBindTexture(GL_TEXTURE_2D, textures[size_t(tex)].id());
-            }
-        }
-        item.mesh.draw();
-    }
+glm::mat4 Renderer::Impl::itemMatrix(const core::Scene& scene, const DrawItem& item) const {
+    // Skinned vertices are already in model space (glTF ignores the skinned node's transform).
+    if (item.mesh.skinned && item.skin >= 0) return scene.modelToWorld();
+    return scene.modelToWorld() * scene.pose().world[size_t(item.node)];
 }
 
 void Renderer::Impl::shadowPass(const core::Scene& scene) {
     shadow.bindForWriting();
     glClear(GL_DEPTH_BUFFER_BIT);
-    glUseProgram(shadowProgram.id());
-    glUniformMatrix4fv(shu.lightViewProj, 1, GL_FALSE, glm::value_ptr(lightViewProj));
+    glUseProgram(programs.shadow.id());
+    uniform(programs.shadowLightViewProj, lightViewProj);
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(1.5f, 2.0f);
-    glBindBuffer(GL_UNIFORM_BUFFER, jointUbo.id());
-    drawModel(scene, true);
-    glUniform1i(shu.skinned, 0);
-    glUniformMatrix4fv(shu.model, 1, GL_FALSE, glm::value_ptr(scene.roller().matrix()));
+    for (const auto& item : items) {
+        uniform(programs.shadowModel, itemMatrix(scene, item));
+        drawItemMesh(item.mesh, item.doubleSided);
+    }
+    uniform(programs.shadowModel, scene.roller().matrix());
     roller.draw();
     glDisable(GL_POLYGON_OFFSET_FILL);
+}
+
+void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v) const {
+    glUseProgram(p.program.id());
+    uniform(p.viewProj, v.projection * v.view);
+    uniform(p.lightViewProj, lightViewProj);
+    glUniform3fv(p.toLight, 1, glm::value_ptr(-v.scene->lightDirection()));
+    glUniform3fv(p.eye, 1, glm::value_ptr(v.eye));
+    // The shaders encode with sqrt (gamma 2), so the linear background is its square.
+    glUniform3fv(p.background, 1, glm::value_ptr(kBackgroundSrgb * kBackgroundSrgb));
+    glUniform2f(p.shadowTexel, 1.0f / float(shadow.size()), 1.0f / float(shadow.size()));
+    glUniform1i(p.shadowMap, int(kShadowUnit));
+    glUniform1i(p.baseTexture, int(kBaseTextureUnit));
+}
+
+void Renderer::Impl::drawModelItems(const core::Scene& scene, const FrameView& v) {
+    for (Surface s : {Surface::Model, Surface::ModelTextured}) {
+        const SceneProgram& p = programs[s];
+        bool bound = false;
+        for (const auto& item : items) {
+            const core::Material* m =
+                item.material >= 0 ? &model->materials[size_t(item.material)] : nullptr;
+            int tex = m ? m->baseColorImage : -1;
+            bool textured = tex >= 0 && size_t(tex) < textures.size();
+            if (textured != (s == Surface::ModelTextured)) continue;
+            if (!bound) setFrameUniforms(p, v), bound = true;
+            glm::vec4 base = m ? m->baseColor : glm::vec4(0.8f, 0.74f, 0.68f, 1.0f);
+            glUniform4fv(p.baseColor, 1, glm::value_ptr(base));
+            if (textured) {
+                glActiveTexture(GL_TEXTURE0 + kBaseTextureUnit);
+                glBindTexture(GL_TEXTURE_2D, textures[size_t(tex)].id());
+            }
+            uniform(p.model, itemMatrix(scene, item));
+            drawItemMesh(item.mesh, item.doubleSided);
+        }
+    }
 }
 
 void Renderer::Impl::scenePass(const FrameView& v) {
@@ -223,44 +214,34 @@ void Renderer::Impl::scenePass(const FrameView& v) {
     glViewport(0, 0, v.width, v.height);
     glClearColor(kBackgroundSrgb.r, kBackgroundSrgb.g, kBackgroundSrgb.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    glUseProgram(sceneProgram.id());
-    glm::mat4 vp = v.projection * v.view;
-    glUniformMatrix4fv(su.viewProj, 1, GL_FALSE, glm::value_ptr(vp));
-    glUniformMatrix4fv(su.lightViewProj, 1, GL_FALSE, glm::value_ptr(lightViewProj));
-    glUniform3fv(su.toLight, 1, glm::value_ptr(-scene.lightDirection()));
-    glUniform3fv(su.eye, 1, glm::value_ptr(v.eye));
-    glUniform3fv(su.background, 1, glm::value_ptr(srgbToLinear(kBackgroundSrgb)));
-    glUniform2f(su.shadowTexel, 1.0f / float(shadow.size()), 1.0f / float(shadow.size()));
-    glUniform1i(su.shadowMap, int(kShadowUnit));
-    glUniform1i(su.baseTexture, int(kBaseTextureUnit));
     shadow.bindTexture(kShadowUnit);
-
-    auto prop = [&](const GpuMesh& mesh, const glm::mat4& m, int surface) {
-        glUniformMatrix4fv(su.model, 1, GL_FALSE, glm::value_ptr(m));
-        glUniform1i(su.skinned, 0);
-        glUniform1i(su.surface, surface);
-        glUniform1i(su.hasTexture, 0);
+    auto prop = [&](const GpuMesh& mesh, const glm::mat4& m, Surface s) {
+        const SceneProgram& p = programs[s];
+        setFrameUniforms(p, v);
+        uniform(p.model, m);
         mesh.draw();
     };
-    // Opaque front to back: roller and body first cover the most overdraw on the mat and floor.
-    glUniform1i(su.surface, kSurfaceModel);
-    drawModel(scene, false);
-    prop(roller, scene.roller().matrix(), kSurfaceRoller);
-    prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), kSurfaceMat);
-    prop(floor, glm::mat4(1.0f), kSurfaceFloor);
+    // Opaque, front to back: the body and the roller hide the most of the mat and the floor.
+    drawModelItems(scene, v);
+    prop(roller, scene.roller().matrix(), Surface::Roller);
+    prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), Surface::Mat);
+    prop(floor, glm::mat4(1.0f), Surface::Floor);
 }
 
 void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {
     const core::Scene& scene = *v.scene;
     syncModel(scene);
-    computeJoints(scene);
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LESS);
-    glDisable(GL_CULL_FACE);
+    // Back faces are culled (glTF's rule for single-sided materials; our props are closed):
+    // half the triangles never reach the rasteriser, which software rendering feels most.
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    skinModel(scene);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
     shadowPass(scene);
     msaa.ensure(v.width, v.height, samples, true);
     glBindFramebuffer(GL_FRAMEBUFFER, msaa.fbo());
@@ -283,6 +264,11 @@ void Renderer::renderOffscreen(const FrameView& v) {
     if (!v.scene || v.width <= 0 || v.height <= 0) return;
     m_impl->resolve.ensure(v.width, v.height, 1, false);
     m_impl->draw(v, m_impl->resolve.fbo());
+}
+
+std::vector<glm::vec3> Renderer::skinnedPositions(size_t item) const {
+    if (item >= m_impl->items.size()) return {};
+    return m_impl->items[item].mesh.readSkinnedPositions();
 }
 
 RgbaImage Renderer::readPixels() const {

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ra::gfx {
 
@@ -41,6 +42,9 @@ public:
     // Draws into an offscreen colour target of the view's size; readPixels() returns it.
     void renderOffscreen(const FrameView& view);
     RgbaImage readPixels() const;
+    // The model-space positions the GPU skinned for the n-th drawn primitive in the last frame
+    // (empty when it is not skinned): lets tests hold the shader to core::skinPosition.
+    std::vector<glm::vec3> skinnedPositions(size_t primitive) const;
 
     std::string glRenderer() const;
     std::string glVersion() const;

@@ -1,4 +1,4 @@
-// scene.vert: skinned (or rigid) geometry into world space, with its shadow-map coordinate.
+// scene.vert: geometry into world space, with its shadow-map coordinate.
 uniform mat4 u_model;
 uniform mat4 u_viewProj;
 uniform mat4 u_lightViewProj;
@@ -9,10 +9,9 @@ out vec2 v_uv;
 out vec4 v_light;
 
 void main() {
-    mat4 m = u_model * skinMatrix();
-    vec4 world = m * vec4(a_position, 1.0);
+    vec4 world = u_model * vec4(a_position, 1.0);
     v_world = world.xyz;
-    v_normal = mat3(m) * a_normal;
+    v_normal = mat3(u_model) * a_normal;
     v_uv = a_uv;
     v_light = u_lightViewProj * world;
     gl_Position = u_viewProj * world;

@@ -3,5 +3,5 @@ uniform mat4 u_model;
 uniform mat4 u_lightViewProj;
 
 void main() {
-    gl_Position = u_lightViewProj * (u_model * skinMatrix() * vec4(a_position, 1.0));
+    gl_Position = u_lightViewProj * (u_model * vec4(a_position, 1.0));
 }

@@ -11,10 +11,6 @@
 #include <string>
 #include <string_view>
 
-namespace tinygltf {
-class Model;
-}
-
 namespace ra::core::gltf {
 
 // Collects problems for one file; `file` is the path exactly as the user gave it.

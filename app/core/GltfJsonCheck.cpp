@@ -14,7 +14,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-// Largest nesting depth, scanning strings correctly; stops early once past the limit.
+// True when no object/array nests deeper than kMaxJsonDepth; skips over strings correctly.
 bool depthWithinLimit(std::string_view text, size_t& failAt) {
     int depth = 0;
     bool inString = false;

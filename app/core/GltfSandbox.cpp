@@ -44,8 +44,11 @@ std::optional<fs::path> Sandbox::resolve(const std::string& candidate, bool expl
     if (candidate.compare(0, m_prefix.size(), m_prefix) != 0)
         return fail("'" + candidate + "' is outside the model's folder");
     const std::string rel = candidate.substr(m_prefix.size());
-    if (auto problem = relativeUriProblem(rel); !problem.empty())
-        return fail("refused to read '" + rel + "': " + problem);
+    if (auto problem = relativeUriProblem(rel); !problem.empty()) {
+        // The JSON check has already reported this URI with its JSON pointer; just refuse.
+        if (why) *why = problem;
+        return std::nullopt;
+    }
 
     std::error_code ec;
     const fs::path real = fs::canonical(fs::path(candidate), ec);

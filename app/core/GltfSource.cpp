@@ -183,6 +183,9 @@ std::optional<Source> parseGlb(const std::vector<uint8_t>& b, Report& report) {
     src.jsonLength = json.length;
     src.bytes.insert(src.bytes.end(), b.data() + json.offset,
                      b.data() + json.offset + json.length);
+    // Some writers pad the JSON chunk with NULs instead of spaces; JSON parsers reject NULs.
+    for (size_t k = src.bytes.size(); k > src.jsonOffset && src.bytes[k - 1] == 0; --k)
+        src.bytes[k - 1] = ' ';
     if (bin) {
         appendU32(src.bytes, uint32_t(bin->length));
         appendU32(src.bytes, kChunkBin);

@@ -28,6 +28,8 @@ bool validateData(const tinygltf::Model& model, Report& report);
 // Pieces, split by subject (GltfValidateMesh.cpp, GltfValidateScene.cpp).
 void validateMeshes(const tinygltf::Model& model, const LoadBudget& budget, Report& report);
 void validateMaterials(const tinygltf::Model& model, Report& report);
+// Refuses files that require an extension whose absence would change geometry or data.
+void validateExtensions(const tinygltf::Model& model, Report& report);
 // Fills `parents` (one parent per node, -1 for roots) and reports references and loops.
 bool validateNodes(const tinygltf::Model& model, std::vector<int>& parents, Report& report);
 void validateScenes(const tinygltf::Model& model, const std::vector<int>& parents,

@@ -259,6 +259,20 @@ void validateMaterials(const Model& model, Report& report) {
     }
 }
 
+void validateExtensions(const Model& model, Report& report) {
+    // Required extensions that only change shading; drawing without them is still faithful.
+    static const std::set<std::string> kIgnorable = {"KHR_materials_unlit",
+                                                     "KHR_materials_emissive_strength",
+                                                     "KHR_texture_transform"};
+    for (size_t i = 0; i < model.extensionsRequired.size(); ++i) {
+        const std::string& ext = model.extensionsRequired[i];
+        if (kIgnorable.count(ext)) continue;
+        report.error(ptr("extensionsRequired", i),
+                     "the file requires the extension " + ext + ", which Roller Atlas does not "
+                     "support; re-export without it (e.g. without Draco or Basis compression)");
+    }
+}
+
 void checkMeshData(const Model& model, Report& report) {
     // Joint ranges depend on the skin a node draws the mesh with, so collect those first.
     std::vector<std::vector<int>> skinsOfMesh(model.meshes.size());

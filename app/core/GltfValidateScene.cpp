@@ -406,6 +406,7 @@ bool validateStructure(const Model& model, const LoadBudget& budget, Report& rep
     validateAccessors(model, budget, report);
     validateMeshes(model, budget, report);
     validateMaterials(model, report);
+    validateExtensions(model, report);
     std::vector<int> parents;
     const bool hierarchyOk = validateNodes(model, parents, report);
     validateScenes(model, parents, report);

@@ -55,7 +55,7 @@ void Scene::setModel(std::shared_ptr<const ModelData> model) {
     m_modelToWorld = glm::translate(glm::mat4(1.0f), glm::vec3(m_mat.center.x, 0.0f, -0.05f)) *
                      glm::scale(glm::mat4(1.0f), glm::vec3(s)) *
                      glm::translate(glm::mat4(1.0f), glm::vec3(-c.x, -minY, -c.z));
-    m_roller.center = {m_mat.center.x, m_roller.radius, 0.45f};
+    m_roller.center = {m_mat.center.x + 0.7f, m_roller.radius, 0.0f};
     repose();
 }
 

@@ -63,7 +63,7 @@ Primitive makeRoller(float radius, float length, int segments) {
         for (int k = 0; k + 1 < rings; ++k) {
             auto i0 = static_cast<uint32_t>(s * rings + k);
             auto i1 = static_cast<uint32_t>((s + 1) * rings + k);
-            for (uint32_t i : {i0, i0 + 1, i1, i1, i0 + 1, i1 + 1}) p.indices.push_back(i);
+            for (uint32_t i : {i0, i1, i0 + 1, i1, i1 + 1, i0 + 1}) p.indices.push_back(i);
         }
     }
     return p;

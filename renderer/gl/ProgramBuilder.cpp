@@ -10,7 +10,7 @@
 namespace ra::gfx::gl {
 namespace {
 
-// String 0 is the version header; file k is source string k + 1.
+// String 0 is the version header, string 1 the defines; file k is source string k + 2.
 constexpr const char* kVersionHeader =
     "#version 330 core\n"
     "#define RA_GLSL_CORE 1\n";
@@ -25,7 +25,7 @@ std::string shaderLog(GLuint shader) {
 
 GLuint compileStage(GLenum stage, const ProgramDesc& desc, const std::vector<const char*>& files,
                     core::Diagnostics& diags) {
-    std::vector<const char*> sources{kVersionHeader};
+    std::vector<const char*> sources{kVersionHeader, desc.defines.c_str()};
     for (const char* f : files) {
         const EmbeddedShader* s = findShader(f);
         if (!s) {
@@ -40,7 +40,7 @@ GLuint compileStage(GLenum stage, const ProgramDesc& desc, const std::vector<con
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        std::vector<const char*> names{"<version header>"};
+        std::vector<const char*> names{"<version header>", "<defines>"};
         names.insert(names.end(), files.begin(), files.end());
         diags.error(std::string("shaders/") + files.back(), desc.label,
                     "shader failed to compile:\n" + mapShaderLog(shaderLog(sh), names));
@@ -78,6 +78,9 @@ std::optional<Program> buildProgram(const ProgramDesc& desc, core::Diagnostics& 
     Program prog = Program::create();
     glAttachShader(prog.id(), vs);
     glAttachShader(prog.id(), fs);
+    if (!desc.feedbackVaryings.empty())
+        glTransformFeedbackVaryings(prog.id(), GLsizei(desc.feedbackVaryings.size()),
+                                    desc.feedbackVaryings.data(), GL_INTERLEAVED_ATTRIBS);
     glLinkProgram(prog.id());
     glDeleteShader(vs);
     glDeleteShader(fs);

@@ -12,9 +12,11 @@
 namespace ra::gfx::gl {
 
 struct ProgramDesc {
-    const char* label;                     // for messages, e.g. "scene"
+    const char* label;                     // for messages, e.g. "scene:roller"
     std::vector<const char*> vertexFiles;  // concatenated in order after the #version line
     std::vector<const char*> fragmentFiles;
+    std::string defines;                   // e.g. "#define SURFACE_ROLLER 1\n", both stages
+    std::vector<const char*> feedbackVaryings;  // captured interleaved with transform feedback
 };
 
 // nullopt with an error naming "shaders/FILE:LINE" when a stage fails to compile or link.

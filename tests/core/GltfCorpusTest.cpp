@@ -218,8 +218,8 @@ TEST_CASE("The broken-glTF corpus loads without crashing, with the expected outc
     }
     CHECK(models == int(kRules.size()));
     std::cout << "glTF corpus: " << models << " models: " << tally.failed
-              << " refused with errors, " << tally.loaded << " loaded cleanly, " << tally.loadedWithWarnings
-              << " loaded with warnings; " << tally.companionsRefused
+              << " refused with errors, " << tally.loaded << " loaded cleanly, "
+              << tally.loadedWithWarnings << " loaded with warnings; " << tally.companionsRefused
               << " companion files refused as models\n";
 }
 

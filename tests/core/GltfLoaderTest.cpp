@@ -1,5 +1,6 @@
 // GltfLoaderTest: the four real rigged models load with the right counts and clean skin data;
 // missing/empty/folder paths, URI escapes, budgets, deep JSON and sparse accessors behave.
+#include "core/GltfImages.h"
 #include "core/GltfLoader.h"
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 
 using namespace ra::core;
@@ -19,13 +21,27 @@ std::string validModel(const std::string& name) {
     return std::string(RA_TESTDATA_DIR) + "/gltf-valid/" + name;
 }
 
-// A fresh, empty folder under the system temp dir, unique to this test run.
-fs::path scratchDir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("ra_gltf_test_" + name);
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+// A fresh, empty folder under the system temp dir, unique to this process (test runs may overlap)
+// and removed again when the test is done.
+class ScratchDir {
+public:
+    explicit ScratchDir(const std::string& name)
+        : m_path(fs::temp_directory_path() /
+                 ("ra_gltf_test_" + std::to_string(std::random_device{}()) + "_" + name)) {
+        fs::remove_all(m_path);
+        fs::create_directories(m_path);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
 
 void writeFile(const fs::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
@@ -204,7 +220,8 @@ TEST_CASE("A path that does not exist is a clear error") {
 }
 
 TEST_CASE("An empty file is a clear error") {
-    const fs::path dir = scratchDir("empty");
+    const ScratchDir scratch("empty");
+    const fs::path& dir = scratch.path();
     for (const char* name : {"empty.gltf", "empty.glb"}) {
         writeFile(dir / name, "");
         Diagnostics d;
@@ -224,7 +241,8 @@ TEST_CASE("A folder path is a clear error") {
 }
 
 TEST_CASE("External URIs resolve only inside the model's folder") {
-    const fs::path root = scratchDir("sandbox");
+    const ScratchDir scratch("sandbox");
+    const fs::path& root = scratch.path();
     const fs::path models = root / "models";
     fs::create_directories(models / "sub");
     writeFile(root / "outside.bin", std::string(12, '\0'));
@@ -315,7 +333,8 @@ TEST_CASE("Budgets are enforced before memory is spent") {
 }
 
 TEST_CASE("Deeply nested JSON is refused before parsing") {
-    const fs::path dir = scratchDir("deep");
+    const ScratchDir scratch("deep");
+    const fs::path& dir = scratch.path();
     std::string json = R"({"asset":{"version":"2.0"},"extras":)";
     json += std::string(200000, '[') + std::string(200000, ']') + "}";
     writeFile(dir / "deep.gltf", json);
@@ -327,7 +346,8 @@ TEST_CASE("Deeply nested JSON is refused before parsing") {
 
 TEST_CASE("Sparse accessors are applied over their base") {
     // Triangle (0,0,0) (1,0,0) (0,1,0); the sparse part moves vertex 2 to (0,5,0).
-    const fs::path dir = scratchDir("sparse");
+    const ScratchDir scratch("sparse");
+    const fs::path& dir = scratch.path();
     std::string bin;
     auto putF = [&](float f) { bin.append(reinterpret_cast<const char*>(&f), 4); };
     for (float f : {0.f, 0.f, 0.f, 1.f, 0.f, 0.f, 0.f, 1.f, 0.f}) putF(f);  // 36 bytes
@@ -354,8 +374,21 @@ TEST_CASE("Sparse accessors are applied over their base") {
     CHECK(m->roots == std::vector<int>{0});  // no scene: every parentless node
 }
 
+TEST_CASE("A required extension that changes the data is refused") {
+    const ScratchDir scratch("draco");
+    const fs::path& dir = scratch.path();
+    writeFile(dir / "draco.gltf", R"({"asset":{"version":"2.0"},
+        "extensionsUsed":["KHR_draco_mesh_compression"],
+        "extensionsRequired":["KHR_draco_mesh_compression"]})");
+    Diagnostics d;
+    const std::string path = (dir / "draco.gltf").string();
+    requireCleanFailure(loadGltf(path, d), d, path);
+    CHECK(d.items().front().where == "/extensionsRequired/0");
+}
+
 TEST_CASE("Non-triangle primitives are skipped with a warning") {
-    const fs::path dir = scratchDir("points");
+    const ScratchDir scratch("points");
+    const fs::path& dir = scratch.path();
     writeFile(dir / "points.gltf", R"({"asset":{"version":"2.0"},
         "accessors":[{"componentType":5126,"count":3,"type":"VEC3"}],
         "meshes":[{"primitives":[{"attributes":{"POSITION":0},"mode":0}]}]})");
@@ -366,4 +399,80 @@ TEST_CASE("Non-triangle primitives are skipped with a warning") {
     CHECK_FALSE(d.hasErrors());
     CHECK(m->meshes.at(0).primitives.empty());
     CHECK(mentions(d, "only triangle lists"));
+}
+
+namespace {
+
+// 8x4 JPEG, red left half, blue right half (written by stb_image_write, quality 95).
+const char* const kJpeg =
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wCEAAIBAQEBAQIBAQECAgICAgQDAgICAgUEBAMEBgUGBgYFBgYGBwkIBgcJBwYG"
+    "CAsICQoKCgoKBggLDAsKDAkKCgoBAgICAgICBQMDBQoHBgcKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoK"
+    "CgoKCgoKCgoKCgoKCgoKCv/AABEIAAQACAMBEQACEQEDEQH/xAGiAAABBQEBAQEBAQAAAAAAAAAAAQIDBAUGBwgJCgsQ"
+    "AAIBAwMCBAMFBQQEAAABfQECAwAEEQUSITFBBhNRYQcicRQygZGhCCNCscEVUtHwJDNicoIJChYXGBkaJSYnKCkqNDU2"
+    "Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6g4SFhoeIiYqSk5SVlpeYmZqio6Slpqeoqaqys7S1tre4"
+    "ubrCw8TFxsfIycrS09TV1tfY2drh4uPk5ebn6Onq8fLz9PX29/j5+gEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL"
+    "EQACAQIEBAMEBwUEBAABAncAAQIDEQQFITEGEkFRB2FxEyIygQgUQpGhscEJIzNS8BVictEKFiQ04SXxFxgZGiYnKCkq"
+    "NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqCg4SFhoeIiYqSk5SVlpeYmZqio6Slpqeoqaqys7S1"
+    "tre4ubrCw8TFxsfIycrS09TV1tfY2dri4+Tl5ufo6ery8/T19vf4+fr/2gAMAwEAAhEDEQA/APzS/ar/AOYD/wBvX/tG"
+    "v6p/Zlf81X/3If8Au4f2t+0N/wCaZ/7nf/dQ/9k=";
+
+// 2x1 PNG, 16 bits per channel RGBA: (FFFF 8000 0000 FFFF), (0101 2020 FFFF 0000).
+const char* const kPng16 =
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABEAYAAACksqPJAAAAGUlEQVR4nGP4/7+BgYHh/39GRgWF//8ZGABBRwa9XP+u"
+    "OQAAAABJRU5ErkJggg==";
+
+std::string imageModel(const std::string& broken) {
+    return R"({"asset":{"version":"2.0"},
+        "images":[{"uri":"data:image/jpeg;base64,)" + std::string(kJpeg) + R"("},
+                  {"uri":"data:image/png;base64,)" + std::string(kPng16) + R"("},
+                  {"uri":"data:image/png;base64,)" + broken + R"("},
+                  {"uri":"data:image/png;base64,)" + broken + R"("}],
+        "textures":[{"source":0},{"source":1},{"source":2}],
+        "materials":[{"pbrMetallicRoughness":{"baseColorTexture":{"index":0}}},
+                     {"pbrMetallicRoughness":{"baseColorTexture":{"index":1}}},
+                     {"pbrMetallicRoughness":{"baseColorTexture":{"index":2},
+                                              "baseColorFactor":[0.5,0.25,1,1]}}]})";
+}
+
+}  // namespace
+
+TEST_CASE("Images decode to RGBA8 from JPEG and 16-bit PNG; a broken one only loses its texture") {
+    const ScratchDir scratch("images");
+    const fs::path& dir = scratch.path();
+    writeFile(dir / "images.gltf", imageModel("AAAAAAAA"));
+    Diagnostics d;
+    const auto m = loadGltf((dir / "images.gltf").string(), d);
+    INFO(d.str());
+    REQUIRE(m.has_value());
+    CHECK_FALSE(d.hasErrors());
+    REQUIRE(m->images.size() == 2);
+    REQUIRE(m->materials.size() == 3);
+    const Image& jpg = m->images[size_t(m->materials[0].baseColorImage)];
+    REQUIRE(jpg.width == 8);
+    REQUIRE(jpg.height == 4);
+    CHECK(jpg.rgba[0] > 200);        // left: red
+    CHECK(jpg.rgba[2] < 60);
+    CHECK(jpg.rgba[7 * 4 + 2] > 200);  // right: blue
+    CHECK(jpg.rgba[7 * 4 + 0] < 60);
+    const Image& png = m->images[size_t(m->materials[1].baseColorImage)];
+    REQUIRE(png.rgba == std::vector<uint8_t>{255, 128, 0, 255, 1, 32, 255, 0});
+    // The broken image: the material keeps its color, the user is told (used and unused image).
+    CHECK(m->materials[2].baseColorImage == -1);
+    CHECK(m->materials[2].baseColor == glm::vec4(0.5f, 0.25f, 1.0f, 1.0f));
+    int imageWarnings = 0;
+    for (const auto& item : d.items())
+        imageWarnings += item.where == "/images/2" || item.where == "/images/3";
+    CHECK(imageWarnings == 2);
+}
+
+TEST_CASE("Image sizes are read from PNG and JPEG headers without decoding") {
+    const uint8_t png[24] = {0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                             0, 1, 0, 0, 0, 0, 0x80, 0};  // 65536 x 32768
+    const auto size = gltf::peekImageSize(png, sizeof png);
+    REQUIRE(size.has_value());
+    CHECK(size->width == 65536);
+    CHECK(size->height == 32768);
+    CHECK_FALSE(gltf::peekImageSize(png, 20).has_value());
+    const uint8_t junk[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    CHECK_FALSE(gltf::peekImageSize(junk, sizeof junk).has_value());
 }

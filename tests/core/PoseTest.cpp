@@ -235,6 +235,27 @@ TEST_CASE("SimpleSkin at rest: joint matrices are world * IBM, and IBM = inverse
                     prim.positions[v]);
 }
 
+TEST_CASE("Real models at rest: skinning returns the bind-pose mesh placed by its node") {
+    // Their IBMs invert the joints' rest world matrices relative to the mesh node, so every
+    // joint matrix equals the mesh node's world matrix and skinning reproduces the bind pose.
+    for (const char* name : {"RiggedSimple.gltf", "Fox.glb", "CesiumMan.glb"}) {
+        INFO(name);
+        const ModelData m = load(name);
+        const Pose rest = restPose(m);
+        for (size_t n = 0; n < m.nodes.size(); ++n) {
+            if (m.nodes[n].skin < 0) continue;
+            const auto mats = jointMatrices(m, m.nodes[n].skin, rest);
+            for (const auto& j : mats) requireNear(j, rest.world[n], 5e-5f);
+            const Primitive& p = m.meshes.at(size_t(m.nodes[n].mesh)).primitives.at(0);
+            const float scale = glm::length(poseBounds(m, rest).size());
+            for (size_t v = 0; v < p.positions.size(); v += 97)
+                requireNear(skinPosition(p.positions[v], p.joints[v], p.weights[v], mats),
+                            glm::vec3(rest.world[n] * glm::vec4(p.positions[v], 1.0f)),
+                            1e-5f * scale);
+        }
+    }
+}
+
 TEST_CASE("SimpleSkin animation bends the upper vertices, not the lower ones") {
     const ModelData m = load("SimpleSkin.gltf");
     Pose pose = restPose(m);

@@ -1,0 +1,35 @@
+// Programs: every GLSL program the renderer uses, built from the embedded shaders, with their
+// uniform locations looked up once. One scene variant per surface (see shaders/scene.frag).
+#pragma once
+
+#include "core/Diagnostics.h"
+#include "renderer/gl/GlObject.h"
+
+#include <optional>
+
+namespace ra::gfx {
+
+enum class Surface { Model, ModelTextured, Roller, Mat, Floor, Count };
+
+struct SceneProgram {
+    gl::Program program;
+    GLint model = -1, viewProj = -1, lightViewProj = -1, baseColor = -1, baseTexture = -1,
+          shadowMap = -1, shadowTexel = -1, toLight = -1, eye = -1, background = -1;
+};
+
+struct Programs {
+    gl::Program skin;  // transform-feedback skinning
+    gl::Program shadow;
+    GLint shadowModel = -1, shadowLightViewProj = -1;
+    SceneProgram scene[size_t(Surface::Count)];
+
+    SceneProgram& operator[](Surface s) { return scene[size_t(s)]; }
+};
+
+constexpr GLuint kJointsBinding = 0;  // uniform block binding of `Joints` in skin.vert
+constexpr int kMaxJoints = 128;       // size of u_joints[] in skin.vert
+
+// nullopt with diagnostics naming the shader file and line when any program fails.
+std::optional<Programs> buildPrograms(core::Diagnostics& diags);
+
+}  // namespace ra::gfx

@@ -1,0 +1,5 @@
+// vertex_inputs.glsl: the attribute locations every drawing vertex stage shares (they match
+// renderer/GpuMesh.cpp). Skinned meshes arrive here already skinned (see skin.vert).
+layout(location = 0) in vec3 a_position;
+layout(location = 1) in vec3 a_normal;
+layout(location = 2) in vec2 a_uv;
