@@ -68,6 +68,8 @@ bool App::init() {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_imguiReady = true;
     m_ui.contentScale = m_window->contentScale();
+    m_ui.softwareRenderer = m_renderer->softwareRenderer();
+    m_ui.smoothEdgesWhileMoving = !m_ui.softwareRenderer;
     m_ui.uiScale = m_options.uiScale > 0.0f ? m_options.uiScale : 1.0f;
 
     m_content = loadContent(m_options.assetsDir, m_options.modelPath);

@@ -50,6 +50,7 @@ private:
     int m_redrawFrames = 3;  // frames still to draw after the last change (ImGui settles)
     double m_lastTime = 0.0;
     bool m_firstFrameShown = false;
+    bool m_wasMoving = false;  // last frame was drawn as motion (maybe without multisampling)
     // Camera drag state: which button started the drag and where the cursor was last.
     int m_dragButton = -1;
     glm::dvec2 m_lastCursor{0.0};

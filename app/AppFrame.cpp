@@ -63,6 +63,10 @@ void App::frame() {
     v.eye = m_camera.eye();
     v.width = fb.x;
     v.height = fb.y;
+    const bool moving = (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0;
+    v.msaaSamples = moving && !m_ui.smoothEdgesWhileMoving ? 1 : 0;
+    if (m_wasMoving && !moving) m_redrawFrames = std::max(m_redrawFrames, 1);  // the crisp still
+    m_wasMoving = moving;
     m_renderer->render(v);
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -174,6 +178,7 @@ void App::apply(const Command& c) {
                        m_window->setFullscreen(!m_window->fullscreen());
                    },
                    [&](const cmd::OpenModel& x) { loadModel(x.path); },
+                   [&](const cmd::SetSmoothWhileMoving& x) { m_ui.smoothEdgesWhileMoving = x.on; },
                    [&](const cmd::Quit&) { m_window->requestClose(); },
                },
                c);

@@ -21,6 +21,7 @@ struct ToggleUi {};
 struct ToggleHelp {};
 struct ToggleFullscreen {};
 struct OpenModel { std::string path; };
+struct SetSmoothWhileMoving { bool on; };
 struct Quit {};
 
 }  // namespace ra::app::cmd
@@ -30,6 +31,6 @@ namespace ra::app {
 using Command =
     std::variant<cmd::SetPlaying, cmd::TogglePlaying, cmd::SetSpeed, cmd::SetTime, cmd::StepTime,
                  cmd::SetView, cmd::ResetView, cmd::SetUiScale, cmd::ToggleUi, cmd::ToggleHelp,
-                 cmd::ToggleFullscreen, cmd::OpenModel, cmd::Quit>;
+                 cmd::ToggleFullscreen, cmd::OpenModel, cmd::SetSmoothWhileMoving, cmd::Quit>;
 
 }  // namespace ra::app

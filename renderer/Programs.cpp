@@ -12,9 +12,10 @@ constexpr const char* kSurfaceDefines[] = {
     "#define SURFACE_ROLLER 1\n",
     "#define SURFACE_MAT 1\n",
     "#define SURFACE_FLOOR 1\n",
+    "#define SURFACE_FLOOR 1\n#define NO_SHADOW 1\n",
 };
 constexpr const char* kSurfaceLabels[] = {"scene:model", "scene:model-textured", "scene:roller",
-                                          "scene:mat", "scene:floor"};
+                                          "scene:mat", "scene:floor", "scene:floor-far"};
 
 std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
     auto p = gl::buildProgram(
@@ -34,6 +35,12 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
     sp.toLight = l("u_toLight");
     sp.eye = l("u_eye");
     sp.background = l("u_background");
+    sp.skyAmbient = l("u_skyAmbient");
+    sp.groundAmbient = l("u_groundAmbient");
+    sp.sunColor = l("u_sunColor");
+    sp.floorLit = l("u_floorLit");
+    sp.floorShade = l("u_floorShade");
+    sp.floorCenter = l("u_floorCenter");
     return sp;
 }
 

@@ -9,12 +9,15 @@
 
 namespace ra::gfx {
 
-enum class Surface { Model, ModelTextured, Roller, Mat, Floor, Count };
+// FloorFar is the floor outside the sun's shadow frustum: the same look without shadow lookups.
+enum class Surface { Model, ModelTextured, Roller, Mat, Floor, FloorFar, Count };
 
 struct SceneProgram {
     gl::Program program;
     GLint model = -1, viewProj = -1, lightViewProj = -1, baseColor = -1, baseTexture = -1,
-          shadowMap = -1, shadowTexel = -1, toLight = -1, eye = -1, background = -1;
+          shadowMap = -1, shadowTexel = -1, toLight = -1, eye = -1, background = -1,
+          skyAmbient = -1, groundAmbient = -1, sunColor = -1, floorLit = -1, floorShade = -1,
+          floorCenter = -1;
 };
 
 struct Programs {

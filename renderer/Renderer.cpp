@@ -19,6 +19,13 @@ constexpr GLuint kShadowUnit = 1;
 constexpr GLuint kBaseTextureUnit = 0;
 constexpr glm::vec3 kBackgroundSrgb{0.855f, 0.882f, 0.910f};
 
+// The light rig (linear units): a sky/ground ambient and a warm sun. The shaders get these as
+// uniforms; the flat floor's lit and shaded colours are worked out from them here, once.
+constexpr glm::vec3 kSkyAmbient{0.34f, 0.37f, 0.43f};
+constexpr glm::vec3 kGroundAmbient{0.20f, 0.18f, 0.165f};
+constexpr glm::vec3 kSunColor{1.25f, 1.21f, 1.15f};
+constexpr glm::vec3 kFloorAlbedo{0.62f, 0.60f, 0.57f};
+
 struct DrawItem {
     GpuMesh mesh;
     int node = -1;
@@ -42,7 +49,7 @@ struct Renderer::Impl {
     RendererOptions options;
     Programs programs;
     gl::Buffer jointUbo;
-    GpuMesh roller, mat, floor;
+    GpuMesh roller, mat, floorNear, floorFar;
     ShadowTarget shadow;
     ColorTarget msaa, resolve;
     int samples = 1;
@@ -81,7 +88,10 @@ std::unique_ptr<Renderer> Renderer::create(core::Diagnostics& diags,
     core::Mat m;
     impl->roller = upload(core::makeRoller(r.radius, r.length));
     impl->mat = upload(core::makeMat(m.size.x, m.size.y, m.thickness));
-    impl->floor = upload(core::makeFloor(20.0f, -m.thickness));
+    // Only the floor near the mat can receive the figure's shadow; the rest skips the lookup.
+    const glm::vec2 c{m.center.x, m.center.z}, half{1.7f, 1.5f};
+    impl->floorNear = upload(core::makeFloorPatch(c - half, c + half, -m.thickness));
+    impl->floorFar = upload(core::makeFloorFrame(c - half, c + half, 10.0f, -m.thickness));
 
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -104,6 +114,13 @@ std::string Renderer::glVersion() const {
 }
 
 int Renderer::msaaSamples() const { return m_impl->samples; }
+
+bool Renderer::softwareRenderer() const {
+    const std::string r = glRenderer();
+    for (const char* s : {"llvmpipe", "softpipe", "SwiftShader", "swrast"})
+        if (r.find(s) != std::string::npos) return true;
+    return false;
+}
 
 void Renderer::Impl::syncModel(const core::Scene& scene) {
     auto current = scene.modelShared();
@@ -184,6 +201,16 @@ void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v)
     glUniform2f(p.shadowTexel, 1.0f / float(shadow.size()), 1.0f / float(shadow.size()));
     glUniform1i(p.shadowMap, int(kShadowUnit));
     glUniform1i(p.baseTexture, int(kBaseTextureUnit));
+    glUniform3fv(p.skyAmbient, 1, glm::value_ptr(kSkyAmbient));
+    glUniform3fv(p.groundAmbient, 1, glm::value_ptr(kGroundAmbient));
+    glUniform3fv(p.sunColor, 1, glm::value_ptr(kSunColor));
+    // The floor faces straight up: ambient is the sky's, the sun term is a constant.
+    const float floorSun = std::max(0.0f, -v.scene->lightDirection().y);
+    glUniform3fv(p.floorShade, 1, glm::value_ptr(kFloorAlbedo * kSkyAmbient));
+    glUniform3fv(p.floorLit, 1,
+                 glm::value_ptr(kFloorAlbedo * (kSkyAmbient + kSunColor * floorSun)));
+    const glm::vec3 mc = v.scene->mat().center;
+    glUniform2f(p.floorCenter, mc.x, mc.z);
 }
 
 void Renderer::Impl::drawModelItems(const core::Scene& scene, const FrameView& v) {
@@ -225,7 +252,8 @@ void Renderer::Impl::scenePass(const FrameView& v) {
     drawModelItems(scene, v);
     prop(roller, scene.roller().matrix(), Surface::Roller);
     prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), Surface::Mat);
-    prop(floor, glm::mat4(1.0f), Surface::Floor);
+    prop(floorNear, glm::mat4(1.0f), Surface::Floor);
+    prop(floorFar, glm::mat4(1.0f), Surface::FloorFar);
 }
 
 void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {
@@ -243,14 +271,21 @@ void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     shadowPass(scene);
-    msaa.ensure(v.width, v.height, samples, true);
-    glBindFramebuffer(GL_FRAMEBUFFER, msaa.fbo());
-    scenePass(v);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa.fbo());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targetFbo);
-    glBlitFramebuffer(0, 0, v.width, v.height, 0, 0, v.width, v.height, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, targetFbo);
+    const int frameSamples = v.msaaSamples > 0 ? std::min(v.msaaSamples, samples) : samples;
+    if (frameSamples <= 1) {
+        // No multisampling: draw straight into the target and skip the resolve copy.
+        glBindFramebuffer(GL_FRAMEBUFFER, targetFbo);
+        scenePass(v);
+    } else {
+        msaa.ensure(v.width, v.height, frameSamples, true);
+        glBindFramebuffer(GL_FRAMEBUFFER, msaa.fbo());
+        scenePass(v);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa.fbo());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targetFbo);
+        glBlitFramebuffer(0, 0, v.width, v.height, 0, 0, v.width, v.height, GL_COLOR_BUFFER_BIT,
+                          GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, targetFbo);
+    }
     glBindVertexArray(0);
     glUseProgram(0);
 }
@@ -262,7 +297,7 @@ void Renderer::render(const FrameView& v) {
 
 void Renderer::renderOffscreen(const FrameView& v) {
     if (!v.scene || v.width <= 0 || v.height <= 0) return;
-    m_impl->resolve.ensure(v.width, v.height, 1, false);
+    m_impl->resolve.ensure(v.width, v.height, 1, true);  // depth: 1-sample frames draw here
     m_impl->draw(v, m_impl->resolve.fbo());
 }
 

@@ -21,6 +21,9 @@ struct FrameView {
     glm::vec3 eye{0.0f};
     int width = 0;   // framebuffer pixels
     int height = 0;
+    // Multisampling for this frame: 0 = the renderer's setting, 1 = none (draws straight into the
+    // target, no resolve), N = N samples. Lets the window keep motion smooth on software GL.
+    int msaaSamples = 0;
 };
 
 struct RendererOptions {
@@ -47,6 +50,8 @@ public:
     std::vector<glm::vec3> skinnedPositions(size_t primitive) const;
 
     std::string glRenderer() const;
+    // True for CPU rasterisers (llvmpipe, softpipe, SwiftShader), where every pixel costs.
+    bool softwareRenderer() const;
     std::string glVersion() const;
     int msaaSamples() const;
 

@@ -11,6 +11,10 @@ uniform vec2 u_shadowTexel;
 uniform vec3 u_toLight;  // normalised, toward the sun
 uniform vec3 u_eye;
 uniform vec3 u_background;  // linear
+// The light rig, in linear units (renderer/Renderer.cpp holds the one copy of these values).
+uniform vec3 u_skyAmbient;     // ambient from above
+uniform vec3 u_groundAmbient;  // ambient bounced from the floor
+uniform vec3 u_sunColor;
 
 in vec3 v_world;
 in vec3 v_normal;
@@ -20,12 +24,14 @@ in vec4 v_light;
 out vec4 o_color;
 
 float sunVisibility(float ndl) {
+#if defined(NO_SHADOW)
+    return 1.0;
+#else
     vec3 p = v_light.xyz / v_light.w * 0.5 + 0.5;
     p.z -= 0.0006 + 0.002 * (1.0 - ndl);
-    // Two bilinear-filtered taps half a texel apart: a soft 3x2-texel penumbra for two lookups.
-    float s = texture(u_shadowMap, vec3(p.xy + vec2(-0.5, -0.25) * u_shadowTexel, p.z));
-    s += texture(u_shadowMap, vec3(p.xy + vec2(0.5, 0.25) * u_shadowTexel, p.z));
-    return s * 0.5;
+    // One bilinear-filtered comparison: the hardware (or llvmpipe) blends four depth tests.
+    return texture(u_shadowMap, p);
+#endif
 }
 
 vec3 albedo() {
@@ -42,11 +48,6 @@ vec3 albedo() {
     float rib = 0.5 + 0.5 * sin(v_uv.x * 314.159);
     rib = mix(rib, 0.5, clamp(fwidth(v_uv.x * 50.0) * 1.5, 0.0, 1.0));
     return vec3(0.20, 0.30, 0.27) * (0.92 + 0.08 * rib);
-#elif defined(SURFACE_FLOOR)
-    // Half-metre grid lines in metres.
-    vec2 g = abs(fract(v_uv * 2.0 - 0.5) - 0.5) / fwidth(v_uv * 2.0);
-    float line = 1.0 - clamp(min(g.x, g.y), 0.0, 1.0);
-    return vec3(0.62, 0.60, 0.57) * (1.0 - 0.06 * line);
 #elif defined(HAS_TEXTURE)
     return u_baseColor.rgb * texture(u_baseTexture, v_uv).rgb;
 #else
@@ -54,17 +55,33 @@ vec3 albedo() {
 #endif
 }
 
+#if defined(SURFACE_FLOOR)
+// The floor is flat and faces up, so its ambient and sun terms are constants the renderer
+// passes in (u_floorLit, u_floorShade): per pixel only the shadow, a faint half-metre grid near
+// the mat, and the fade into the background remain.
+uniform vec3 u_floorLit;     // linear colour in full sun
+uniform vec3 u_floorShade;   // linear colour in shadow
+uniform vec2 u_floorCenter;  // the grid fades out around this point, inside the shadowed patch
+
+void main() {
+    vec3 c = mix(u_floorShade, u_floorLit, sunVisibility(1.0));
+#if !defined(NO_SHADOW)
+    vec2 g = abs(fract(v_uv * 2.0 - 0.5) - 0.5) / fwidth(v_uv * 2.0);
+    float line = 1.0 - clamp(min(g.x, g.y), 0.0, 1.0);
+    line *= 1.0 - smoothstep(0.8, 1.4, length(v_world.xz - u_floorCenter));
+    c *= 1.0 - 0.07 * line;
+#endif
+    c = mix(c, u_background, smoothstep(2.5, 7.0, length(v_world.xz)));
+    o_color = vec4(sqrt(c), 1.0);
+}
+#else
 void main() {
     vec3 n = normalize(v_normal);
     if (!gl_FrontFacing) n = -n;
     float ndl = max(dot(n, u_toLight), 0.0);
     float sun = ndl * sunVisibility(ndl);
-    vec3 sky = vec3(0.62, 0.68, 0.78), ground = vec3(0.36, 0.33, 0.30);
-    vec3 ambient = mix(ground, sky, n.y * 0.5 + 0.5) * 0.55;
-    vec3 c = albedo() * (ambient + vec3(1.0, 0.97, 0.92) * 1.25 * sun);
-#if defined(SURFACE_FLOOR)
-    c = mix(c, u_background, smoothstep(2.5, 7.0, length(v_world.xz)));
-#else
+    vec3 ambient = mix(u_groundAmbient, u_skyAmbient, n.y * 0.5 + 0.5);
+    vec3 c = albedo() * (ambient + u_sunColor * sun);
     vec3 v = normalize(u_eye - v_world);
     vec3 h = normalize(u_toLight + v);
 #if defined(SURFACE_ROLLER)
@@ -72,11 +89,11 @@ void main() {
 #else
     c += 0.025 * pow(max(dot(n, h), 0.0), 40.0) * sun;
 #endif
-#endif
 #if defined(SURFACE_MODEL)
     // A soft sheen at grazing angles separates the body from the floor behind it.
     float rim = 1.0 - max(dot(n, v), 0.0);
-    c += rim * rim * rim * 0.12 * sky;
+    c += rim * rim * rim * 0.2 * u_skyAmbient;
 #endif
     o_color = vec4(sqrt(c), 1.0);  // close to the sRGB curve, far cheaper than pow(c, 1/2.2)
 }
+#endif

@@ -81,13 +81,31 @@ Primitive makeMat(float sizeX, float sizeZ, float height) {
     return p;
 }
 
-Primitive makeFloor(float size, float y) {
+Primitive makeFloorPatch(glm::vec2 lo, glm::vec2 hi, float y) {
     Primitive p;
-    const float h = size * 0.5f;
-    addQuad(p, {-h, y, h}, {h, y, h}, {h, y, -h}, {-h, y, -h}, {0, 1, 0}, {size, size});
-    // Shift UVs so that (0,0) is the world origin: the floor shader draws its grid in metres.
-    for (auto& uv : p.uvs) uv -= glm::vec2(h);
+    addQuad(p, {lo.x, y, hi.y}, {hi.x, y, hi.y}, {hi.x, y, lo.y}, {lo.x, y, lo.y}, {0, 1, 0}, {1, 1});
+    for (size_t i = 0; i < p.positions.size(); ++i) p.uvs[i] = {p.positions[i].x, p.positions[i].z};
     return p;
+}
+
+Primitive makeFloorFrame(glm::vec2 lo, glm::vec2 hi, float reach, float y) {
+    const glm::vec2 c = (lo + hi) * 0.5f;
+    const glm::vec2 outLo = c - glm::vec2(reach), outHi = c + glm::vec2(reach);
+    Primitive frame;
+    const Primitive parts[] = {
+        makeFloorPatch({outLo.x, outLo.y}, {outHi.x, lo.y}, y),  // far side (-z)
+        makeFloorPatch({outLo.x, hi.y}, {outHi.x, outHi.y}, y),  // near side (+z)
+        makeFloorPatch({outLo.x, lo.y}, {lo.x, hi.y}, y),        // -x side
+        makeFloorPatch({hi.x, lo.y}, {outHi.x, hi.y}, y),        // +x side
+    };
+    for (const auto& part : parts) {
+        auto base = static_cast<uint32_t>(frame.positions.size());
+        frame.positions.insert(frame.positions.end(), part.positions.begin(), part.positions.end());
+        frame.normals.insert(frame.normals.end(), part.normals.begin(), part.normals.end());
+        frame.uvs.insert(frame.uvs.end(), part.uvs.begin(), part.uvs.end());
+        for (uint32_t i : part.indices) frame.indices.push_back(base + i);
+    }
+    return frame;
 }
 
 }  // namespace ra::core

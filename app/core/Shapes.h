@@ -14,7 +14,12 @@ Primitive makeRoller(float radius, float length, int segments = 48);
 // with a bevel-free box topology and UVs in metres on the top face.
 Primitive makeMat(float sizeX, float sizeZ, float height);
 
-// Square floor plane at y, side `size`, centred at the origin, UVs in metres.
-Primitive makeFloor(float size, float y);
+// A rectangle of floor at height y spanning [lo, hi] in world x/z, UVs = world x/z in metres (so
+// patches drawn side by side continue each other's pattern).
+Primitive makeFloorPatch(glm::vec2 lo, glm::vec2 hi, float y);
+
+// The floor around an inner rectangle [lo, hi], out to `reach` metres from its centre in each
+// direction: four patches forming a frame.
+Primitive makeFloorFrame(glm::vec2 lo, glm::vec2 hi, float reach, float y);
 
 }  // namespace ra::core

@@ -85,6 +85,11 @@ void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
     ImGui::SetNextItemWidth(-em * 6);
     if (ImGui::SliderFloat("Text size", &scale, 0.75f, 2.5f, "%.2fx"))
         out.push_back(cmd::SetUiScale{scale});
+    bool smooth = ctx.ui.smoothEdgesWhileMoving;
+    if (ImGui::Checkbox("Smooth edges while moving", &smooth))
+        out.push_back(cmd::SetSmoothWhileMoving{smooth});
+    if (ctx.ui.softwareRenderer && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Software rendering: off keeps motion fluid; stills are always smooth.");
     if (ImGui::Button("Full screen (F11)")) out.push_back(cmd::ToggleFullscreen{});
     ImGui::SameLine();
     if (ImGui::Button("Hide panels (H)")) out.push_back(cmd::ToggleUi{});

@@ -17,6 +17,10 @@ struct UiState {
     std::string fontPath;       // the TrueType font in use, empty for the built-in fallback
     core::ViewPreset view = core::ViewPreset::ThreeQuarter;
     double firstFrameMs = 0.0;
+    // On a software renderer, motion is drawn without multisampling (about twice the frame
+    // rate) and the still picture gets full anti-aliasing once the motion stops.
+    bool smoothEdgesWhileMoving = true;
+    bool softwareRenderer = false;
 };
 
 struct PanelContext {

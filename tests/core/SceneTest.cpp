@@ -38,14 +38,24 @@ TEST_CASE("the roller is 15 cm across and 90 cm long, wound outward") {
     for (auto i : r.indices) REQUIRE(i < r.positions.size());
 }
 
-TEST_CASE("the mat and the floor are wound outward with the top at the floor level") {
+TEST_CASE("the mat and the floor are wound outward, the mat top at the floor level") {
     Primitive mat = makeMat(2.0f, 0.7f, 0.006f);
     CHECK(inwardTriangles(mat) == 0);
     Bounds b;
     for (auto p : mat.positions) b.add(p);
     CHECK(b.max.y == Approx(0.0f));
     CHECK(b.min.y == Approx(-0.006f));
-    CHECK(inwardTriangles(makeFloor(20.0f, -0.006f)) == 0);
+    CHECK(inwardTriangles(makeFloorPatch({-1, -1}, {1, 1}, -0.006f)) == 0);
+    Primitive frame = makeFloorFrame({-1, -1}, {1, 1}, 5.0f, -0.006f);
+    CHECK(inwardTriangles(frame) == 0);
+    // The frame covers the 10 m square minus the 2 m inner square, without overlap.
+    float area = 0.0f;
+    for (size_t i = 0; i + 2 < frame.indices.size(); i += 3) {
+        glm::vec3 a = frame.positions[frame.indices[i]], b = frame.positions[frame.indices[i + 1]],
+                  c = frame.positions[frame.indices[i + 2]];
+        area += 0.5f * glm::length(glm::cross(b - a, c - a));
+    }
+    CHECK(area == Approx(100.0f - 4.0f));
 }
 
 TEST_CASE("view presets look from the named side of the mat") {
