@@ -64,7 +64,10 @@ void App::frame() {
     v.width = fb.x;
     v.height = fb.y;
     const bool moving = (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0;
-    v.msaaSamples = moving && !m_ui.smoothEdgesWhileMoving ? 1 : 0;
+    // The very first picture skips multisampling so it appears sooner; the next frame is crisp.
+    const bool fast = !m_firstFrameShown || (moving && !m_ui.smoothEdgesWhileMoving);
+    v.msaaSamples = fast ? 1 : 0;
+    if (!m_firstFrameShown) m_redrawFrames = std::max(m_redrawFrames, 2);
     if (m_wasMoving && !moving) m_redrawFrames = std::max(m_redrawFrames, 1);  // the crisp still
     m_wasMoving = moving;
     m_renderer->render(v);

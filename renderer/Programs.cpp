@@ -12,10 +12,9 @@ constexpr const char* kSurfaceDefines[] = {
     "#define SURFACE_ROLLER 1\n",
     "#define SURFACE_MAT 1\n",
     "#define SURFACE_FLOOR 1\n",
-    "#define SURFACE_FLOOR 1\n#define NO_SHADOW 1\n",
 };
 constexpr const char* kSurfaceLabels[] = {"scene:model", "scene:model-textured", "scene:roller",
-                                          "scene:mat", "scene:floor", "scene:floor-far"};
+                                          "scene:mat", "scene:floor"};
 
 std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
     auto p = gl::buildProgram(

@@ -9,8 +9,7 @@
 
 namespace ra::gfx {
 
-// FloorFar is the floor outside the sun's shadow frustum: the same look without shadow lookups.
-enum class Surface { Model, ModelTextured, Roller, Mat, Floor, FloorFar, Count };
+enum class Surface { Model, ModelTextured, Roller, Mat, Floor, Count };
 
 struct SceneProgram {
     gl::Program program;

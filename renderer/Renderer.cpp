@@ -49,7 +49,7 @@ struct Renderer::Impl {
     RendererOptions options;
     Programs programs;
     gl::Buffer jointUbo;
-    GpuMesh roller, mat, floorNear, floorFar;
+    GpuMesh roller, mat, floor;
     ShadowTarget shadow;
     ColorTarget msaa, resolve;
     int samples = 1;
@@ -88,10 +88,7 @@ std::unique_ptr<Renderer> Renderer::create(core::Diagnostics& diags,
     core::Mat m;
     impl->roller = upload(core::makeRoller(r.radius, r.length));
     impl->mat = upload(core::makeMat(m.size.x, m.size.y, m.thickness));
-    // Only the floor near the mat can receive the figure's shadow; the rest skips the lookup.
-    const glm::vec2 c{m.center.x, m.center.z}, half{1.7f, 1.5f};
-    impl->floorNear = upload(core::makeFloorPatch(c - half, c + half, -m.thickness));
-    impl->floorFar = upload(core::makeFloorFrame(c - half, c + half, 10.0f, -m.thickness));
+    impl->floor = upload(core::makeFloorPatch(glm::vec2(-10.0f), glm::vec2(10.0f), -m.thickness));
 
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -252,8 +249,7 @@ void Renderer::Impl::scenePass(const FrameView& v) {
     drawModelItems(scene, v);
     prop(roller, scene.roller().matrix(), Surface::Roller);
     prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), Surface::Mat);
-    prop(floorNear, glm::mat4(1.0f), Surface::Floor);
-    prop(floorFar, glm::mat4(1.0f), Surface::FloorFar);
+    prop(floor, glm::mat4(1.0f), Surface::Floor);
 }
 
 void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {

@@ -88,24 +88,4 @@ Primitive makeFloorPatch(glm::vec2 lo, glm::vec2 hi, float y) {
     return p;
 }
 
-Primitive makeFloorFrame(glm::vec2 lo, glm::vec2 hi, float reach, float y) {
-    const glm::vec2 c = (lo + hi) * 0.5f;
-    const glm::vec2 outLo = c - glm::vec2(reach), outHi = c + glm::vec2(reach);
-    Primitive frame;
-    const Primitive parts[] = {
-        makeFloorPatch({outLo.x, outLo.y}, {outHi.x, lo.y}, y),  // far side (-z)
-        makeFloorPatch({outLo.x, hi.y}, {outHi.x, outHi.y}, y),  // near side (+z)
-        makeFloorPatch({outLo.x, lo.y}, {lo.x, hi.y}, y),        // -x side
-        makeFloorPatch({hi.x, lo.y}, {outHi.x, hi.y}, y),        // +x side
-    };
-    for (const auto& part : parts) {
-        auto base = static_cast<uint32_t>(frame.positions.size());
-        frame.positions.insert(frame.positions.end(), part.positions.begin(), part.positions.end());
-        frame.normals.insert(frame.normals.end(), part.normals.begin(), part.normals.end());
-        frame.uvs.insert(frame.uvs.end(), part.uvs.begin(), part.uvs.end());
-        for (uint32_t i : part.indices) frame.indices.push_back(base + i);
-    }
-    return frame;
-}
-
 }  // namespace ra::core

@@ -18,8 +18,4 @@ Primitive makeMat(float sizeX, float sizeZ, float height);
 // patches drawn side by side continue each other's pattern).
 Primitive makeFloorPatch(glm::vec2 lo, glm::vec2 hi, float y);
 
-// The floor around an inner rectangle [lo, hi], out to `reach` metres from its centre in each
-// direction: four patches forming a frame.
-Primitive makeFloorFrame(glm::vec2 lo, glm::vec2 hi, float reach, float y);
-
 }  // namespace ra::core
