@@ -1,12 +1,6 @@
 // App: the interactive window's frame loop, input routing and command application.
 #include "App.h"
 
-#include "cli/Headless.h"
-#include "cli/ProcessClock.h"
-#include "core/GltfLoader.h"
-#include "ui/Panels.h"
-#include "ui/UiStyle.h"
-
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -16,6 +10,12 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+
+#include "cli/Headless.h"
+#include "cli/ProcessClock.h"
+#include "core/GltfLoader.h"
+#include "ui/Panels.h"
+#include "ui/UiStyle.h"
 
 namespace ra::app {
 namespace {

@@ -2,6 +2,10 @@
 // time: events -> UI -> commands -> scene.update(dt) -> draw -> swap. Draws only when needed.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <vector>
+
 #include "Command.h"
 #include "Content.h"
 #include "cli/Options.h"
@@ -10,10 +14,6 @@
 #include "platform/Window.h"
 #include "renderer/Renderer.h"
 #include "ui/PanelContext.h"
-
-#include <functional>
-#include <memory>
-#include <vector>
 
 namespace ra::app {
 

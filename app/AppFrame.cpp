@@ -1,9 +1,4 @@
 // AppFrame: one frame of the window (input, UI, commands, update, draw) and command handling.
-#include "App.h"
-
-#include "cli/ProcessClock.h"
-#include "ui/Panels.h"
-
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -11,6 +6,10 @@
 
 #include <algorithm>
 #include <iostream>
+
+#include "App.h"
+#include "cli/ProcessClock.h"
+#include "ui/Panels.h"
 
 namespace ra::app {
 namespace {
@@ -56,13 +55,7 @@ void App::frame() {
 
     // Centre the picture in the area right of the panel (the lens shift follows panel toggles).
     m_camera.setLensShift(panelFraction());
-    gfx::FrameView v;
-    v.scene = &m_scene;
-    v.view = m_camera.view();
-    v.projection = m_camera.projection(float(fb.x) / float(fb.y));
-    v.eye = m_camera.eye();
-    v.width = fb.x;
-    v.height = fb.y;
+    gfx::FrameView v = gfx::frameViewFor(m_scene, m_camera, fb.x, fb.y);
     const bool moving = (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0;
     // The very first picture skips multisampling so it appears sooner; the next frame is crisp.
     const bool fast = !m_firstFrameShown || (moving && !m_ui.smoothEdgesWhileMoving);
@@ -90,32 +83,33 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
     const float pxPerUnit = ws.y > 0 ? float(fb.y) / float(ws.y) : 1.0f;
     for (const auto& e : events) {
         switch (e.type) {
-        case InputEvent::Type::MouseButton:
-            if (e.action == GLFW_PRESS && !io.WantCaptureMouse && m_dragButton < 0) {
-                m_dragButton = e.button;
+            case InputEvent::Type::MouseButton:
+                if (e.action == GLFW_PRESS && !io.WantCaptureMouse && m_dragButton < 0) {
+                    m_dragButton = e.button;
+                    m_lastCursor = {e.x, e.y};
+                } else if (e.action == GLFW_RELEASE && e.button == m_dragButton) {
+                    m_dragButton = -1;
+                }
+                break;
+            case InputEvent::Type::MouseMove: {
+                glm::dvec2 d = glm::dvec2(e.x, e.y) - m_lastCursor;
                 m_lastCursor = {e.x, e.y};
-            } else if (e.action == GLFW_RELEASE && e.button == m_dragButton) {
-                m_dragButton = -1;
+                if (m_dragButton == GLFW_MOUSE_BUTTON_LEFT)
+                    m_camera.orbit(float(d.x), float(d.y));
+                else if (m_dragButton == GLFW_MOUSE_BUTTON_RIGHT ||
+                         m_dragButton == GLFW_MOUSE_BUTTON_MIDDLE)
+                    m_camera.pan(float(d.x) * pxPerUnit, float(d.y) * pxPerUnit, float(fb.y));
+                break;
             }
-            break;
-        case InputEvent::Type::MouseMove: {
-            glm::dvec2 d = glm::dvec2(e.x, e.y) - m_lastCursor;
-            m_lastCursor = {e.x, e.y};
-            if (m_dragButton == GLFW_MOUSE_BUTTON_LEFT)
-                m_camera.orbit(float(d.x), float(d.y));
-            else if (m_dragButton == GLFW_MOUSE_BUTTON_RIGHT || m_dragButton == GLFW_MOUSE_BUTTON_MIDDLE)
-                m_camera.pan(float(d.x) * pxPerUnit, float(d.y) * pxPerUnit, float(fb.y));
-            break;
-        }
-        case InputEvent::Type::Scroll:
-            if (!io.WantCaptureMouse) m_camera.zoom(float(e.y));
-            break;
-        case InputEvent::Type::Key:
-            if (!io.WantCaptureKeyboard && e.action != GLFW_RELEASE) onKey(e, out);
-            break;
-        case InputEvent::Type::Drop:
-            if (!e.paths.empty()) out.push_back(cmd::OpenModel{e.paths.front()});
-            break;
+            case InputEvent::Type::Scroll:
+                if (!io.WantCaptureMouse) m_camera.zoom(float(e.y));
+                break;
+            case InputEvent::Type::Key:
+                if (!io.WantCaptureKeyboard && e.action != GLFW_RELEASE) onKey(e, out);
+                break;
+            case InputEvent::Type::Drop:
+                if (!e.paths.empty()) out.push_back(cmd::OpenModel{e.paths.front()});
+                break;
         }
     }
 }
@@ -124,67 +118,86 @@ void App::onKey(const InputEvent& e, std::vector<Command>& out) {
     const bool ctrl = (e.mods & GLFW_MOD_CONTROL) != 0;
     const double step = 1.0;
     switch (e.button) {
-    case GLFW_KEY_SPACE: out.push_back(cmd::TogglePlaying{}); break;
-    case GLFW_KEY_R:
-    case GLFW_KEY_HOME: out.push_back(cmd::ResetView{}); break;
-    case GLFW_KEY_H: out.push_back(cmd::ToggleUi{}); break;
-    case GLFW_KEY_F1: out.push_back(cmd::ToggleHelp{}); break;
-    case GLFW_KEY_F11: out.push_back(cmd::ToggleFullscreen{}); break;
-    case GLFW_KEY_ESCAPE:
-        if (m_window->fullscreen()) out.push_back(cmd::ToggleFullscreen{});
-        break;
-    case GLFW_KEY_Q:
-        if (ctrl) out.push_back(cmd::Quit{});
-        break;
-    case GLFW_KEY_LEFT:
-    case GLFW_KEY_PAGE_UP: out.push_back(cmd::StepTime{-step}); break;
-    case GLFW_KEY_RIGHT:
-    case GLFW_KEY_PAGE_DOWN: out.push_back(cmd::StepTime{step}); break;
-    case GLFW_KEY_LEFT_BRACKET: out.push_back(cmd::SetSpeed{m_scene.speed * 0.5f}); break;
-    case GLFW_KEY_RIGHT_BRACKET: out.push_back(cmd::SetSpeed{m_scene.speed * 2.0f}); break;
-    case GLFW_KEY_EQUAL:
-    case GLFW_KEY_KP_ADD:
-        if (ctrl || e.button == GLFW_KEY_KP_ADD) out.push_back(cmd::SetUiScale{m_ui.uiScale * 1.15f});
-        break;
-    case GLFW_KEY_MINUS:
-    case GLFW_KEY_KP_SUBTRACT:
-        if (ctrl || e.button == GLFW_KEY_KP_SUBTRACT) out.push_back(cmd::SetUiScale{m_ui.uiScale / 1.15f});
-        break;
-    default:
-        if (e.button >= GLFW_KEY_1 && e.button <= GLFW_KEY_6)
-            out.push_back(cmd::SetView{kNumberedViews[e.button - GLFW_KEY_1]});
+        case GLFW_KEY_SPACE:
+            out.push_back(cmd::TogglePlaying{});
+            break;
+        case GLFW_KEY_R:
+        case GLFW_KEY_HOME:
+            out.push_back(cmd::ResetView{});
+            break;
+        case GLFW_KEY_H:
+            out.push_back(cmd::ToggleUi{});
+            break;
+        case GLFW_KEY_F1:
+            out.push_back(cmd::ToggleHelp{});
+            break;
+        case GLFW_KEY_F11:
+            out.push_back(cmd::ToggleFullscreen{});
+            break;
+        case GLFW_KEY_ESCAPE:
+            if (m_window->fullscreen()) out.push_back(cmd::ToggleFullscreen{});
+            break;
+        case GLFW_KEY_Q:
+            if (ctrl) out.push_back(cmd::Quit{});
+            break;
+        case GLFW_KEY_LEFT:
+        case GLFW_KEY_PAGE_UP:
+            out.push_back(cmd::StepTime{-step});
+            break;
+        case GLFW_KEY_RIGHT:
+        case GLFW_KEY_PAGE_DOWN:
+            out.push_back(cmd::StepTime{step});
+            break;
+        case GLFW_KEY_LEFT_BRACKET:
+            out.push_back(cmd::SetSpeed{m_scene.speed * 0.5f});
+            break;
+        case GLFW_KEY_RIGHT_BRACKET:
+            out.push_back(cmd::SetSpeed{m_scene.speed * 2.0f});
+            break;
+        case GLFW_KEY_EQUAL:
+        case GLFW_KEY_KP_ADD:
+            if (ctrl || e.button == GLFW_KEY_KP_ADD)
+                out.push_back(cmd::SetUiScale{m_ui.uiScale * 1.15f});
+            break;
+        case GLFW_KEY_MINUS:
+        case GLFW_KEY_KP_SUBTRACT:
+            if (ctrl || e.button == GLFW_KEY_KP_SUBTRACT)
+                out.push_back(cmd::SetUiScale{m_ui.uiScale / 1.15f});
+            break;
+        default:
+            if (e.button >= GLFW_KEY_1 && e.button <= GLFW_KEY_6)
+                out.push_back(cmd::SetView{kNumberedViews[e.button - GLFW_KEY_1]});
     }
 }
 
 void App::apply(const Command& c) {
-    std::visit(Overloaded{
-                   [&](const cmd::SetPlaying& x) { m_scene.playing = x.playing; },
-                   [&](const cmd::TogglePlaying&) { m_scene.playing = !m_scene.playing; },
-                   [&](const cmd::SetSpeed& x) { m_scene.speed = std::clamp(x.speed, 0.25f, 2.0f); },
-                   [&](const cmd::SetTime& x) { m_scene.setTime(x.seconds); },
-                   [&](const cmd::StepTime& x) {
-                       m_scene.playing = false;
-                       m_scene.setTime(m_scene.time() + x.seconds);
-                   },
-                   [&](const cmd::SetView& x) {
-                       m_ui.view = x.preset;
-                       resetView();
-                   },
-                   [&](const cmd::ResetView&) { resetView(); },
-                   [&](const cmd::SetUiScale& x) {
-                       m_ui.uiScale = std::clamp(x.scale, 0.75f, 2.5f);
-                       m_fontsDirty = true;
-                   },
-                   [&](const cmd::ToggleUi&) { m_ui.showPanels = !m_ui.showPanels; },
-                   [&](const cmd::ToggleHelp&) { m_ui.showHelp = !m_ui.showHelp; },
-                   [&](const cmd::ToggleFullscreen&) {
-                       m_window->setFullscreen(!m_window->fullscreen());
-                   },
-                   [&](const cmd::OpenModel& x) { loadModel(x.path); },
-                   [&](const cmd::SetSmoothWhileMoving& x) { m_ui.smoothEdgesWhileMoving = x.on; },
-                   [&](const cmd::Quit&) { m_window->requestClose(); },
-               },
-               c);
+    std::visit(
+        Overloaded{
+            [&](const cmd::SetPlaying& x) { m_scene.playing = x.playing; },
+            [&](const cmd::TogglePlaying&) { m_scene.playing = !m_scene.playing; },
+            [&](const cmd::SetSpeed& x) { m_scene.speed = std::clamp(x.speed, 0.25f, 2.0f); },
+            [&](const cmd::SetTime& x) { m_scene.setTime(x.seconds); },
+            [&](const cmd::StepTime& x) {
+                m_scene.playing = false;
+                m_scene.setTime(m_scene.time() + x.seconds);
+            },
+            [&](const cmd::SetView& x) {
+                m_ui.view = x.preset;
+                resetView();
+            },
+            [&](const cmd::ResetView&) { resetView(); },
+            [&](const cmd::SetUiScale& x) {
+                m_ui.uiScale = std::clamp(x.scale, 0.75f, 2.5f);
+                m_fontsDirty = true;
+            },
+            [&](const cmd::ToggleUi&) { m_ui.showPanels = !m_ui.showPanels; },
+            [&](const cmd::ToggleHelp&) { m_ui.showHelp = !m_ui.showHelp; },
+            [&](const cmd::ToggleFullscreen&) { m_window->setFullscreen(!m_window->fullscreen()); },
+            [&](const cmd::OpenModel& x) { loadModel(x.path); },
+            [&](const cmd::SetSmoothWhileMoving& x) { m_ui.smoothEdgesWhileMoving = x.on; },
+            [&](const cmd::Quit&) { m_window->requestClose(); },
+        },
+        c);
 }
 
 }  // namespace ra::app

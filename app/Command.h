@@ -2,26 +2,42 @@
 // and view change only there (the single mutation point of a frame).
 #pragma once
 
-#include "core/OrbitCamera.h"
-
 #include <string>
 #include <variant>
 
+#include "core/OrbitCamera.h"
+
 namespace ra::app::cmd {
 
-struct SetPlaying { bool playing; };
+struct SetPlaying {
+    bool playing;
+};
 struct TogglePlaying {};
-struct SetSpeed { float speed; };
-struct SetTime { double seconds; };
-struct StepTime { double seconds; };
-struct SetView { core::ViewPreset preset; };
+struct SetSpeed {
+    float speed;
+};
+struct SetTime {
+    double seconds;
+};
+struct StepTime {
+    double seconds;
+};
+struct SetView {
+    core::ViewPreset preset;
+};
 struct ResetView {};
-struct SetUiScale { float scale; };
+struct SetUiScale {
+    float scale;
+};
 struct ToggleUi {};
 struct ToggleHelp {};
 struct ToggleFullscreen {};
-struct OpenModel { std::string path; };
-struct SetSmoothWhileMoving { bool on; };
+struct OpenModel {
+    std::string path;
+};
+struct SetSmoothWhileMoving {
+    bool on;
+};
 struct Quit {};
 
 }  // namespace ra::app::cmd

@@ -1,11 +1,11 @@
 // Content: asset-folder search and model loading.
 #include "Content.h"
 
-#include "core/GltfLoader.h"
-
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
+
+#include "core/GltfLoader.h"
 
 namespace fs = std::filesystem;
 
@@ -23,8 +23,8 @@ fs::path programDir() {
 }  // namespace
 
 std::string AssetSearch::message() const {
-    std::string s = "no assets folder found (a folder holding " + std::string(kMarker) +
-                    "); looked in:";
+    std::string s =
+        "no assets folder found (a folder holding " + std::string(kMarker) + "); looked in:";
     for (const auto& t : tried) s += "\n  " + t;
     s += "\nPass --assets DIR or set ROLLER_ATLAS_ASSETS.";
     return s;

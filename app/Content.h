@@ -2,20 +2,20 @@
 // user's model), turning every problem into diagnostics instead of a crash.
 #pragma once
 
-#include "core/Diagnostics.h"
-#include "core/ModelData.h"
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/Diagnostics.h"
+#include "core/ModelData.h"
+
 namespace ra::app {
 
 struct AssetSearch {
-    std::optional<std::string> found;   // the assets folder, when one was found
-    std::vector<std::string> tried;     // every place looked, in order
-    std::string message() const;        // "no assets folder found; looked in: ..."
+    std::optional<std::string> found;  // the assets folder, when one was found
+    std::vector<std::string> tried;    // every place looked, in order
+    std::string message() const;       // "no assets folder found; looked in: ..."
 };
 
 // Order: `explicitDir` (--assets), $ROLLER_ATLAS_ASSETS, next to the program
@@ -26,8 +26,8 @@ AssetSearch findAssets(const std::string& explicitDir);
 std::string defaultModelPath(const std::string& assetsDir);
 
 struct LoadedContent {
-    std::string assetsDir;                        // empty when none was found
-    std::shared_ptr<const core::ModelData> model; // null when it could not be loaded
+    std::string assetsDir;                         // empty when none was found
+    std::shared_ptr<const core::ModelData> model;  // null when it could not be loaded
     std::string modelPath;
     core::Diagnostics diags;
 };

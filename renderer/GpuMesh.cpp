@@ -22,7 +22,8 @@ struct SkinnedVertex {
 
 void floatAttrib(GLuint loc, GLint n, size_t offset, GLsizei stride = sizeof(Vertex)) {
     glEnableVertexAttribArray(loc);
-    glVertexAttribPointer(loc, n, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribPointer(loc, n, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<const void*>(offset));
 }
 
 // Inputs of the skinning pass: the bind pose with joints and weights.

@@ -3,23 +3,23 @@
 // also owns the buffer its skinned vertices are captured into each frame (transform feedback).
 #pragma once
 
-#include "core/ModelData.h"
-#include "renderer/gl/GlObject.h"
-
 #include <glm/glm.hpp>
 #include <vector>
+
+#include "core/ModelData.h"
+#include "renderer/gl/GlObject.h"
 
 namespace ra::gfx {
 
 struct GpuMesh {
-    gl::VertexArray vao;        // what the shadow and scene passes draw
-    gl::Buffer vertices;        // bind pose: position, normal, uv, joints, weights
+    gl::VertexArray vao;  // what the shadow and scene passes draw
+    gl::Buffer vertices;  // bind pose: position, normal, uv, joints, weights
     gl::Buffer indices;
     GLsizei indexCount = 0;
     GLsizei vertexCount = 0;
     bool skinned = false;
-    gl::VertexArray skinVao;    // skinned only: bind-pose inputs of the skinning pass
-    gl::Buffer skinnedVertices; // skinned only: position + normal per vertex, this frame
+    gl::VertexArray skinVao;     // skinned only: bind-pose inputs of the skinning pass
+    gl::Buffer skinnedVertices;  // skinned only: position + normal per vertex, this frame
 
     void draw() const;
     // Runs the skinning pass (the caller has bound the program and the joint matrices).

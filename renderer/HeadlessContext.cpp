@@ -10,7 +10,8 @@ namespace ra::gfx {
 namespace {
 
 EGLDisplay deviceDisplay() {
-    if (!epoxy_has_egl_extension(EGL_NO_DISPLAY, "EGL_EXT_device_enumeration")) return EGL_NO_DISPLAY;
+    if (!epoxy_has_egl_extension(EGL_NO_DISPLAY, "EGL_EXT_device_enumeration"))
+        return EGL_NO_DISPLAY;
     EGLDeviceEXT devices[8];
     EGLint n = 0;
     if (!eglQueryDevicesEXT(8, devices, &n) || n <= 0) return EGL_NO_DISPLAY;
@@ -19,9 +20,13 @@ EGLDisplay deviceDisplay() {
 
 EGLContext makeContext(EGLDisplay dpy) {
     if (!eglBindAPI(EGL_OPENGL_API)) return EGL_NO_CONTEXT;
-    const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+    const EGLint attribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                              3,
+                              EGL_CONTEXT_MINOR_VERSION,
+                              3,
                               EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                              EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+                              EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                              EGL_NONE};
     return eglCreateContext(dpy, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attribs);
 }
 
@@ -34,8 +39,10 @@ std::unique_ptr<HeadlessContext> HeadlessContext::create(std::string& error) {
     };
     const Candidate candidates[] = {
         {"surfaceless",
-         [] { return eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY,
-                                              nullptr); }},
+         [] {
+             return eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY,
+                                             nullptr);
+         }},
         {"device", [] { return deviceDisplay(); }},
         {"default", [] { return eglGetDisplay(EGL_DEFAULT_DISPLAY); }},
     };

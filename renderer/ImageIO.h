@@ -12,7 +12,9 @@ struct RgbaImage {
     int height = 0;
     std::vector<uint8_t> pixels;  // rows top to bottom, 4 bytes per pixel
 
-    const uint8_t* at(int x, int y) const { return &pixels[(size_t(y) * size_t(width) + size_t(x)) * 4]; }
+    const uint8_t* at(int x, int y) const {
+        return &pixels[(size_t(y) * size_t(width) + size_t(x)) * 4];
+    }
 };
 
 // Writes the file atomically (temporary file, then rename). False with `error` set on failure.

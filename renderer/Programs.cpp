@@ -7,19 +7,20 @@ namespace ra::gfx {
 namespace {
 
 constexpr const char* kSurfaceDefines[] = {
-    "#define SURFACE_MODEL 1\n",
-    "#define SURFACE_MODEL 1\n#define HAS_TEXTURE 1\n",
-    "#define SURFACE_ROLLER 1\n",
-    "#define SURFACE_MAT 1\n",
+    "#define SURFACE_MODEL 1\n",  "#define SURFACE_MODEL 1\n#define HAS_TEXTURE 1\n",
+    "#define SURFACE_ROLLER 1\n", "#define SURFACE_MAT 1\n",
     "#define SURFACE_FLOOR 1\n",
 };
 constexpr const char* kSurfaceLabels[] = {"scene:model", "scene:model-textured", "scene:roller",
                                           "scene:mat", "scene:floor"};
 
 std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
-    auto p = gl::buildProgram(
-        {kSurfaceLabels[i], {"vertex_inputs.glsl", "scene.vert"}, {"scene.frag"}, kSurfaceDefines[i], {}},
-        diags);
+    auto p = gl::buildProgram({kSurfaceLabels[i],
+                               {"vertex_inputs.glsl", "scene.vert"},
+                               {"scene.frag"},
+                               kSurfaceDefines[i],
+                               {}},
+                              diags);
     if (!p) return std::nullopt;
     SceneProgram sp;
     sp.program = std::move(*p);
@@ -49,8 +50,8 @@ std::optional<Programs> buildPrograms(core::Diagnostics& diags) {
     Programs ps;
     auto skin = gl::buildProgram(
         {"skin", {"skin.vert"}, {"shadow.frag"}, "", {"o_position", "o_normal"}}, diags);
-    auto shadow =
-        gl::buildProgram({"shadow", {"vertex_inputs.glsl", "shadow.vert"}, {"shadow.frag"}, "", {}}, diags);
+    auto shadow = gl::buildProgram(
+        {"shadow", {"vertex_inputs.glsl", "shadow.vert"}, {"shadow.frag"}, "", {}}, diags);
     if (!skin || !shadow) return std::nullopt;
     ps.skin = std::move(*skin);
     ps.shadow = std::move(*shadow);

@@ -2,10 +2,10 @@
 // uniform locations looked up once. One scene variant per surface (see shaders/scene.frag).
 #pragma once
 
+#include <optional>
+
 #include "core/Diagnostics.h"
 #include "renderer/gl/GlObject.h"
-
-#include <optional>
 
 namespace ra::gfx {
 

@@ -2,15 +2,14 @@
 // pass with one program per surface -> resolve to the window or the offscreen target.
 #include "renderer/Renderer.h"
 
+#include <algorithm>
+#include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/type_ptr.hpp>
+
 #include "core/Shapes.h"
 #include "renderer/GpuMesh.h"
 #include "renderer/Programs.h"
 #include "renderer/RenderTargets.h"
-
-#include <glm/gtc/matrix_transform.hpp>
-#include <glm/gtc/type_ptr.hpp>
-
-#include <algorithm>
 
 namespace ra::gfx {
 namespace {
@@ -41,7 +40,9 @@ void drawItemMesh(const GpuMesh& mesh, bool doubleSided) {
     if (doubleSided) glEnable(GL_CULL_FACE);
 }
 
-void uniform(GLint loc, const glm::mat4& m) { glUniformMatrix4fv(loc, 1, GL_FALSE, glm::value_ptr(m)); }
+void uniform(GLint loc, const glm::mat4& m) {
+    glUniformMatrix4fv(loc, 1, GL_FALSE, glm::value_ptr(m));
+}
 
 }  // namespace
 
@@ -70,6 +71,18 @@ struct Renderer::Impl {
     void scenePass(const FrameView& v);
     void draw(const FrameView& v, GLuint targetFbo);
 };
+
+FrameView frameViewFor(const core::Scene& scene, const core::OrbitCamera& camera, int width,
+                       int height) {
+    FrameView v;
+    v.scene = &scene;
+    v.view = camera.view();
+    v.projection = camera.projection(height > 0 ? float(width) / float(height) : 1.0f);
+    v.eye = camera.eye();
+    v.width = width;
+    v.height = height;
+    return v;
+}
 
 std::unique_ptr<Renderer> Renderer::create(core::Diagnostics& diags,
                                            const RendererOptions& options) {
@@ -110,7 +123,9 @@ std::string Renderer::glVersion() const {
     return s ? reinterpret_cast<const char*>(s) : "unknown";
 }
 
-int Renderer::msaaSamples() const { return m_impl->samples; }
+int Renderer::msaaSamples() const {
+    return m_impl->samples;
+}
 
 bool Renderer::softwareRenderer() const {
     const std::string r = glRenderer();
@@ -131,8 +146,8 @@ void Renderer::Impl::syncModel(const core::Scene& scene) {
             const core::Node& node = model->nodes[n];
             if (node.mesh < 0) continue;
             for (const auto& prim : model->meshes[size_t(node.mesh)].primitives) {
-                bool twoSided = prim.material >= 0 &&
-                                model->materials[size_t(prim.material)].doubleSided;
+                bool twoSided =
+                    prim.material >= 0 && model->materials[size_t(prim.material)].doubleSided;
                 items.push_back({upload(prim), int(n), node.skin, prim.material, twoSided});
             }
         }

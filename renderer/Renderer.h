@@ -2,15 +2,15 @@
 // shadow map and MSAA, into the window's framebuffer or an offscreen target read back as pixels.
 #pragma once
 
-#include "core/Diagnostics.h"
-#include "core/Scene.h"
-#include "renderer/ImageIO.h"
-
 #include <glm/glm.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "core/Diagnostics.h"
+#include "core/OrbitCamera.h"
+#include "core/Scene.h"
+#include "renderer/ImageIO.h"
 
 namespace ra::gfx {
 
@@ -19,15 +19,19 @@ struct FrameView {
     glm::mat4 view{1.0f};
     glm::mat4 projection{1.0f};
     glm::vec3 eye{0.0f};
-    int width = 0;   // framebuffer pixels
+    int width = 0;  // framebuffer pixels
     int height = 0;
     // Multisampling for this frame: 0 = the renderer's setting, 1 = none (draws straight into the
     // target, no resolve), N = N samples. Lets the window keep motion smooth on software GL.
     int msaaSamples = 0;
 };
 
+// The view of `scene` from `camera` into a width x height framebuffer.
+FrameView frameViewFor(const core::Scene& scene, const core::OrbitCamera& camera, int width,
+                       int height);
+
 struct RendererOptions {
-    int msaaSamples = 4;     // clamped to what the driver offers; 1 disables
+    int msaaSamples = 4;       // clamped to what the driver offers; 1 disables
     int shadowMapSize = 1024;  // ~3 mm texels over the scene; bilinear comparison softens them
 };
 

@@ -1,17 +1,17 @@
 // BenchCommand: `roller-atlas bench`: frame times measured the way the peers were (advance the
 // animation 1/60 s, render, wait for the GPU; 200 frames after 10 warm-up), printed as JSON.
-#include "cli/Commands.h"
-#include "cli/Headless.h"
-#include "cli/ProcessClock.h"
-
 #include <epoxy/gl.h>
-#include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/Commands.h"
+#include "cli/Headless.h"
+#include "cli/ProcessClock.h"
 
 namespace ra::app {
 namespace {
@@ -79,8 +79,12 @@ int runBench(const Options& o) {
         {"msaa_samples", s->renderer->msaaSamples()},
         {"shadows", true},
         {"model", s->content.modelPath},
-        {"frame_ms", {{"median", percentile(times, 0.5)}, {"p95", percentile(times, 0.95)},
-                      {"mean", mean}, {"min", percentile(times, 0.0)}, {"max", percentile(times, 1.0)}}},
+        {"frame_ms",
+         {{"median", percentile(times, 0.5)},
+          {"p95", percentile(times, 0.95)},
+          {"mean", mean},
+          {"min", percentile(times, 0.0)},
+          {"max", percentile(times, 1.0)}}},
         {"pipelined_ms_per_frame", pipelined},
         {"cpu_ms_per_frame", cpuPerFrame},
         {"startup_to_first_frame_ms", startupMs},

@@ -1,14 +1,14 @@
 // CommandLine: dispatch to the window or a headless command; usage errors exit with status 2.
 #include "cli/CommandLine.h"
 
-#include "App.h"
-#include "cli/Commands.h"
-#include "cli/Options.h"
-
 #include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
+
+#include "App.h"
+#include "cli/Commands.h"
+#include "cli/Options.h"
 
 namespace ra::app {
 

@@ -16,14 +16,7 @@ void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewP
 }
 
 gfx::FrameView HeadlessSession::frameView() const {
-    gfx::FrameView v;
-    v.scene = &scene;
-    v.view = camera.view();
-    v.projection = camera.projection(float(width) / float(height));
-    v.eye = camera.eye();
-    v.width = width;
-    v.height = height;
-    return v;
+    return gfx::frameViewFor(scene, camera, width, height);
 }
 
 std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, int defaultH) {

@@ -2,14 +2,14 @@
 // its content, and a framed camera.
 #pragma once
 
+#include <memory>
+
 #include "Content.h"
 #include "cli/Options.h"
 #include "core/OrbitCamera.h"
 #include "core/Scene.h"
 #include "renderer/HeadlessContext.h"
 #include "renderer/Renderer.h"
-
-#include <memory>
 
 namespace ra::app {
 

@@ -96,7 +96,8 @@ std::optional<Options> parseOptions(const std::vector<std::string>& args, std::s
             const std::string* v = value("WIDTHxHEIGHT, e.g. 1280x720");
             if (!v) return std::nullopt;
             if (!parseSize(*v, o.width, o.height)) {
-                error = "--size " + *v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
+                error =
+                    "--size " + *v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
                 return std::nullopt;
             }
         } else if (a == "--view") {
@@ -104,7 +105,8 @@ std::optional<Options> parseOptions(const std::vector<std::string>& args, std::s
             if (!v) return std::nullopt;
             auto p = core::viewPresetFromName(*v);
             if (!p) {
-                error = "--view " + *v + ": unknown view; use front, back, left, right, top or three-quarter";
+                error = "--view " + *v +
+                        ": unknown view; use front, back, left, right, top or three-quarter";
                 return std::nullopt;
             }
             o.view = *p;
@@ -115,8 +117,9 @@ std::optional<Options> parseOptions(const std::vector<std::string>& args, std::s
             bool ok = a == "--time"     ? parseNumber(*v, o.time) && o.time >= 0.0
                       : a == "--frames" ? parseNumber(*v, o.frames) && o.frames > 0
                       : a == "--warmup" ? parseNumber(*v, o.warmup) && o.warmup >= 0
-                      : a == "--msaa"   ? parseNumber(*v, o.msaa) && o.msaa >= 1 && o.msaa <= 16
-                                        : parseNumber(*v, o.uiScale) && o.uiScale > 0.2f && o.uiScale < 8.0f;
+                      : a == "--msaa"
+                          ? parseNumber(*v, o.msaa) && o.msaa >= 1 && o.msaa <= 16
+                          : parseNumber(*v, o.uiScale) && o.uiScale > 0.2f && o.uiScale < 8.0f;
             if (!ok) {
                 error = a + " " + *v + ": not a valid value";
                 return std::nullopt;

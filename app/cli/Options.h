@@ -1,11 +1,11 @@
 // Options: the parsed command line shared by every command (the window, render, check, bench).
 #pragma once
 
-#include "core/OrbitCamera.h"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/OrbitCamera.h"
 
 namespace ra::app {
 
@@ -16,13 +16,13 @@ struct Options {
     std::string outPath;          // render --out
     int width = 0, height = 0;    // --size WxH (0 = command default)
     core::ViewPreset view = core::ViewPreset::ThreeQuarter;
-    double time = 0.0;            // render --time
-    int frames = 200;             // bench --frames
-    int warmup = 10;              // bench --warmup
-    int msaa = 4;                 // --msaa N (1 disables)
-    bool fullscreen = false;      // run --fullscreen
-    bool paused = false;          // run --paused
-    float uiScale = 0.0f;         // run --ui-scale (0 = from the monitor)
+    double time = 0.0;        // render --time
+    int frames = 200;         // bench --frames
+    int warmup = 10;          // bench --warmup
+    int msaa = 4;             // --msaa N (1 disables)
+    bool fullscreen = false;  // run --fullscreen
+    bool paused = false;      // run --paused
+    float uiScale = 0.0f;     // run --ui-scale (0 = from the monitor)
 };
 
 // Parses argv. On a usage error returns nullopt and sets `error` to a message naming the argument.

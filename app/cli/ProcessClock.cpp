@@ -1,11 +1,12 @@
 // ProcessClock: process age from /proc/self/stat (start time in clock ticks since boot).
 #include "cli/ProcessClock.h"
 
+#include <unistd.h>
+
 #include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace ra::app {
 

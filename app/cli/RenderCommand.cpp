@@ -1,8 +1,8 @@
 // RenderCommand: `roller-atlas render`: one deterministic frame to a PNG, no display needed.
+#include <iostream>
+
 #include "cli/Commands.h"
 #include "cli/Headless.h"
-
-#include <iostream>
 
 namespace ra::app {
 

@@ -2,13 +2,12 @@
 // plus sorted-key JSON, and wraps both in the GLB container, all little-endian.
 #include "core/GlbWriter.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <bit>
 #include <cassert>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace ra::core {
 namespace {
@@ -27,7 +26,9 @@ void putU16(std::vector<uint8_t>& out, uint16_t v) {
     out.push_back(static_cast<uint8_t>(v >> 8));
 }
 
-void putF32(std::vector<uint8_t>& out, float v) { putU32(out, std::bit_cast<uint32_t>(v)); }
+void putF32(std::vector<uint8_t>& out, float v) {
+    putU32(out, std::bit_cast<uint32_t>(v));
+}
 
 void pad4(std::vector<uint8_t>& out, uint8_t fill) {
     while (out.size() % 4 != 0) out.push_back(fill);
@@ -145,8 +146,10 @@ public:
         const bool shortIdx = vertexCount < 65535;  // 65535 is the restart value
         for (uint32_t i : idx) {
             assert(i < vertexCount);
-            if (shortIdx) putU16(bytes, static_cast<uint16_t>(i));
-            else putU32(bytes, i);
+            if (shortIdx)
+                putU16(bytes, static_cast<uint16_t>(i));
+            else
+                putU32(bytes, i);
         }
         return push(accessor(view(bytes, kElementArrayBuffer), shortIdx ? kUShort : kUInt,
                              idx.size(), "SCALAR"));
@@ -160,17 +163,21 @@ public:
         std::vector<uint8_t> bytes;
         for (const glm::u16vec4& v : j) {
             for (int c = 0; c < 4; ++c) {
-                if (bytesOnly) bytes.push_back(static_cast<uint8_t>(v[c]));
-                else putU16(bytes, v[c]);
+                if (bytesOnly)
+                    bytes.push_back(static_cast<uint8_t>(v[c]));
+                else
+                    putU16(bytes, v[c]);
             }
         }
-        return push(accessor(view(bytes, kArrayBuffer), bytesOnly ? kByte : kUShort, j.size(),
-                             "VEC4"));
+        return push(
+            accessor(view(bytes, kArrayBuffer), bytesOnly ? kByte : kUShort, j.size(), "VEC4"));
     }
 
 private:
     static json accessor(int viewIndex, int componentType, size_t count, const char* type) {
-        return {{"bufferView", viewIndex}, {"componentType", componentType}, {"count", count},
+        return {{"bufferView", viewIndex},
+                {"componentType", componentType},
+                {"count", count},
                 {"type", type}};
     }
     int push(json a) {
@@ -252,18 +259,24 @@ json skinsJson(const ModelData& model, Builder& b) {
 
 const char* pathName(AnimPath p) {
     switch (p) {
-    case AnimPath::Translation: return "translation";
-    case AnimPath::Rotation: return "rotation";
-    case AnimPath::Scale: return "scale";
+        case AnimPath::Translation:
+            return "translation";
+        case AnimPath::Rotation:
+            return "rotation";
+        case AnimPath::Scale:
+            return "scale";
     }
     return "translation";
 }
 
 const char* interpolationName(Interpolation i) {
     switch (i) {
-    case Interpolation::Linear: return "LINEAR";
-    case Interpolation::Step: return "STEP";
-    case Interpolation::CubicSpline: return "CUBICSPLINE";
+        case Interpolation::Linear:
+            return "LINEAR";
+        case Interpolation::Step:
+            return "STEP";
+        case Interpolation::CubicSpline:
+            return "CUBICSPLINE";
     }
     return "LINEAR";
 }
@@ -277,9 +290,10 @@ json animationJson(const Animation& a, Builder& b, std::map<std::vector<float>, 
         const int comps = c.path == AnimPath::Rotation ? 4 : 3;
         const size_t count = c.values.size() / static_cast<size_t>(comps);
         assert(count * static_cast<size_t>(comps) == c.values.size());
-        const int output = b.floats(c.values.data(), count, comps, comps == 4 ? "VEC4" : "VEC3",
-                                    0, false);
-        samplers.push_back({{"input", it->second}, {"output", output},
+        const int output =
+            b.floats(c.values.data(), count, comps, comps == 4 ? "VEC4" : "VEC3", 0, false);
+        samplers.push_back({{"input", it->second},
+                            {"output", output},
                             {"interpolation", interpolationName(c.interpolation)}});
         channels.push_back({{"sampler", samplers.size() - 1},
                             {"target", {{"node", c.node}, {"path", pathName(c.path)}}}});
@@ -379,8 +393,9 @@ bool writeGlbFile(const ModelData& model, const std::string& path, Diagnostics& 
                   const GlbWriteOptions& options) {
     const std::vector<uint8_t> bytes = writeGlb(model, options);
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    if (f) f.write(reinterpret_cast<const char*>(bytes.data()),
-                   static_cast<std::streamsize>(bytes.size()));
+    if (f)
+        f.write(reinterpret_cast<const char*>(bytes.data()),
+                static_cast<std::streamsize>(bytes.size()));
     if (!f) {
         diags.error(path, "",
                     "cannot write the file; check that the folder exists and is writable");

@@ -2,12 +2,12 @@
 // byte-identical output (sorted JSON keys, fixed layout), so generated assets can be diffed.
 #pragma once
 
-#include "core/Diagnostics.h"
-#include "core/ModelData.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/Diagnostics.h"
+#include "core/ModelData.h"
 
 namespace ra::core {
 

@@ -31,15 +31,17 @@ void validateSparsePart(const Model& model, const std::string& base, const Spars
                         Report& report) {
     const std::string where = base + "/" + p.name;
     if (!inRange(p.view, model.bufferViews.size())) {
-        report.error(where + "/bufferView", "sparse " + std::string(p.name) +
-                                                " bufferView does not exist");
+        report.error(where + "/bufferView",
+                     "sparse " + std::string(p.name) + " bufferView does not exist");
     } else if (model.bufferViews[size_t(p.view)].byteStride != 0) {
-        report.error(where + "/bufferView", "a bufferView used for sparse data must not have a "
-                                            "byteStride");
-    } else if (p.offset < 0 || !fits(uint64_t(p.offset), p.bytes,
-                                     model.bufferViews[size_t(p.view)].byteLength)) {
-        report.error(where, "sparse " + std::string(p.name) + " run past the end of their "
-                                                              "bufferView");
+        report.error(where + "/bufferView",
+                     "a bufferView used for sparse data must not have a "
+                     "byteStride");
+    } else if (p.offset < 0 ||
+               !fits(uint64_t(p.offset), p.bytes, model.bufferViews[size_t(p.view)].byteLength)) {
+        report.error(where, "sparse " + std::string(p.name) +
+                                " run past the end of their "
+                                "bufferView");
     }
 }
 
@@ -62,10 +64,12 @@ void validateSparse(const Model& model, size_t i, const Accessor& a, const Eleme
         return;
     }
     const uint64_t n = uint64_t(s.count);
-    validateSparsePart(model, base, {"indices", s.indices.bufferView, s.indices.byteOffset,
-                                     n * componentSize(ict)}, report);
-    validateSparsePart(model, base, {"values", s.values.bufferView, s.values.byteOffset,
-                                     n * layout.elementSize}, report);
+    validateSparsePart(
+        model, base,
+        {"indices", s.indices.bufferView, s.indices.byteOffset, n * componentSize(ict)}, report);
+    validateSparsePart(model, base,
+                       {"values", s.values.bufferView, s.values.byteOffset, n * layout.elementSize},
+                       report);
 }
 
 // Accessor inside its bufferView: offset + stride * (count - 1) + elementSize <= byteLength.
@@ -86,9 +90,10 @@ void validateAccessorRange(const Model& model, size_t i, const Accessor& a,
     }
     if (stride % layout.componentSize != 0 || a.byteOffset % layout.componentSize != 0 ||
         view.byteOffset % layout.componentSize != 0) {
-        report.error(where + "/byteOffset", "accessor data is not aligned to its component "
-                                            "size (" + std::to_string(layout.componentSize) +
-                                            " bytes)");
+        report.error(where + "/byteOffset",
+                     "accessor data is not aligned to its component "
+                     "size (" +
+                         std::to_string(layout.componentSize) + " bytes)");
         return;
     }
     const auto span = mulAdd(stride, uint64_t(a.count - 1), layout.elementSize);
@@ -107,8 +112,8 @@ void validateAccessor(const Model& model, size_t i, const LoadBudget& budget, Re
     const std::string where = ptr("accessors", i);
     const auto layout = elementLayout(a.componentType, a.type);
     if (!layout) {
-        report.error(where, std::string("unsupported accessor format {") + typeName(a.type) +
-                                ", " + componentTypeName(a.componentType) + "}");
+        report.error(where, std::string("unsupported accessor format {") + typeName(a.type) + ", " +
+                                componentTypeName(a.componentType) + "}");
         return;
     }
     if (a.count < 1) {
@@ -121,9 +126,9 @@ void validateAccessor(const Model& model, size_t i, const LoadBudget& budget, Re
     }
     for (const auto* bound : {&a.minValues, &a.maxValues}) {
         if (!bound->empty() && bound->size() != layout->components)
-            report.error(where + (bound == &a.minValues ? "/min" : "/max"),
-                         "must have one entry per component (" +
-                             std::to_string(layout->components) + ")");
+            report.error(
+                where + (bound == &a.minValues ? "/min" : "/max"),
+                "must have one entry per component (" + std::to_string(layout->components) + ")");
     }
     if (a.bufferView >= 0) {
         validateAccessorRange(model, i, a, *layout, report);
@@ -137,13 +142,35 @@ void validateAccessor(const Model& model, size_t i, const LoadBudget& budget, Re
 
 double decode(const uint8_t* p, int componentType) {
     switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_BYTE: { int8_t v; std::memcpy(&v, p, 1); return v; }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return *p;
-    case TINYGLTF_COMPONENT_TYPE_SHORT: { int16_t v; std::memcpy(&v, p, 2); return v; }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: { uint16_t v; std::memcpy(&v, p, 2); return v; }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: { uint32_t v; std::memcpy(&v, p, 4); return v; }
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: { float v; std::memcpy(&v, p, 4); return v; }
-    default: return 0.0;
+        case TINYGLTF_COMPONENT_TYPE_BYTE: {
+            int8_t v;
+            std::memcpy(&v, p, 1);
+            return v;
+        }
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return *p;
+        case TINYGLTF_COMPONENT_TYPE_SHORT: {
+            int16_t v;
+            std::memcpy(&v, p, 2);
+            return v;
+        }
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
+            uint16_t v;
+            std::memcpy(&v, p, 2);
+            return v;
+        }
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: {
+            uint32_t v;
+            std::memcpy(&v, p, 4);
+            return v;
+        }
+        case TINYGLTF_COMPONENT_TYPE_FLOAT: {
+            float v;
+            std::memcpy(&v, p, 4);
+            return v;
+        }
+        default:
+            return 0.0;
     }
 }
 
@@ -158,9 +185,10 @@ void checkSparseIndices(const Model& model, size_t i, Report& report) {
     for (size_t k = 0; k < size_t(s.count); ++k) {
         const double index = decode(p + k * size, s.indices.componentType);
         if (index <= previous || index >= double(a.count)) {
-            report.error(ptr("accessors", i, "sparse", "indices"),
-                         "sparse index " + std::to_string(k) + " is out of range or not "
-                         "strictly increasing");
+            report.error(ptr("accessors", i, "sparse", "indices"), "sparse index " +
+                                                                       std::to_string(k) +
+                                                                       " is out of range or not "
+                                                                       "strictly increasing");
             return;
         }
         previous = index;
@@ -267,20 +295,20 @@ AccessorCursor::AccessorCursor(const Model& model, int accessor) {
     if (!a.sparse.isSparse) return;
     const auto& s = a.sparse;
     const BufferView& iv = model.bufferViews[size_t(s.indices.bufferView)];
-    const uint8_t* ip = model.buffers[size_t(iv.buffer)].data.data() + iv.byteOffset +
-                        size_t(s.indices.byteOffset);
+    const uint8_t* ip =
+        model.buffers[size_t(iv.buffer)].data.data() + iv.byteOffset + size_t(s.indices.byteOffset);
     const uint32_t isize = componentSize(s.indices.componentType);
     for (size_t k = 0; k < size_t(s.count); ++k)
         m_sparseIndices.push_back(uint32_t(decode(ip + k * isize, s.indices.componentType)));
     const BufferView& vv = model.bufferViews[size_t(s.values.bufferView)];
-    m_sparseValues = model.buffers[size_t(vv.buffer)].data.data() + vv.byteOffset +
-                     size_t(s.values.byteOffset);
+    m_sparseValues =
+        model.buffers[size_t(vv.buffer)].data.data() + vv.byteOffset + size_t(s.values.byteOffset);
 }
 
 const uint8_t* AccessorCursor::elementData(size_t element) const {
     if (!m_sparseIndices.empty()) {
-        auto it = std::lower_bound(m_sparseIndices.begin(), m_sparseIndices.end(),
-                                   uint32_t(element));
+        auto it =
+            std::lower_bound(m_sparseIndices.begin(), m_sparseIndices.end(), uint32_t(element));
         if (it != m_sparseIndices.end() && *it == element)
             return m_sparseValues + size_t(it - m_sparseIndices.begin()) * m_layout.elementSize;
     }
@@ -296,11 +324,16 @@ float AccessorCursor::value(size_t element, uint32_t component) const {
     const double v = raw(element, component);
     if (!m_normalized) return float(v);
     switch (m_componentType) {
-    case TINYGLTF_COMPONENT_TYPE_BYTE: return std::max(float(v) / 127.0f, -1.0f);
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return float(v) / 255.0f;
-    case TINYGLTF_COMPONENT_TYPE_SHORT: return std::max(float(v) / 32767.0f, -1.0f);
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return float(v) / 65535.0f;
-    default: return float(v);
+        case TINYGLTF_COMPONENT_TYPE_BYTE:
+            return std::max(float(v) / 127.0f, -1.0f);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return float(v) / 255.0f;
+        case TINYGLTF_COMPONENT_TYPE_SHORT:
+            return std::max(float(v) / 32767.0f, -1.0f);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+            return float(v) / 65535.0f;
+        default:
+            return float(v);
     }
 }
 

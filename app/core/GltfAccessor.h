@@ -3,13 +3,13 @@
 // validateAccessors() may be read; the cursor then never leaves its buffer.
 #pragma once
 
-#include "core/GltfCommon.h"
-#include "core/GltfLoader.h"
-
 #include <tiny_gltf.h>
 
 #include <cstdint>
 #include <vector>
+
+#include "core/GltfCommon.h"
+#include "core/GltfLoader.h"
 
 namespace ra::core::gltf {
 

@@ -19,47 +19,69 @@ void Report::warning(std::string where, std::string message) {
 std::string toSegment(std::string_view s) {
     std::string out;
     for (char c : s) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
 
 uint32_t componentSize(int componentType) {
     switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_BYTE:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return 1;
-    case TINYGLTF_COMPONENT_TYPE_SHORT:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return 2;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: return 4;
-    default: return 0;  // includes INT and DOUBLE, which glTF 2.0 does not allow
+        case TINYGLTF_COMPONENT_TYPE_BYTE:
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return 1;
+        case TINYGLTF_COMPONENT_TYPE_SHORT:
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+            return 2;
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
+        case TINYGLTF_COMPONENT_TYPE_FLOAT:
+            return 4;
+        default:
+            return 0;  // includes INT and DOUBLE, which glTF 2.0 does not allow
     }
 }
 
 const char* componentTypeName(int componentType) {
     switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_BYTE: return "BYTE";
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return "UNSIGNED_BYTE";
-    case TINYGLTF_COMPONENT_TYPE_SHORT: return "SHORT";
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return "UNSIGNED_SHORT";
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: return "UNSIGNED_INT";
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: return "FLOAT";
-    default: return "an unknown component type";
+        case TINYGLTF_COMPONENT_TYPE_BYTE:
+            return "BYTE";
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+            return "UNSIGNED_BYTE";
+        case TINYGLTF_COMPONENT_TYPE_SHORT:
+            return "SHORT";
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+            return "UNSIGNED_SHORT";
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
+            return "UNSIGNED_INT";
+        case TINYGLTF_COMPONENT_TYPE_FLOAT:
+            return "FLOAT";
+        default:
+            return "an unknown component type";
     }
 }
 
 const char* typeName(int type) {
     switch (type) {
-    case TINYGLTF_TYPE_SCALAR: return "SCALAR";
-    case TINYGLTF_TYPE_VEC2: return "VEC2";
-    case TINYGLTF_TYPE_VEC3: return "VEC3";
-    case TINYGLTF_TYPE_VEC4: return "VEC4";
-    case TINYGLTF_TYPE_MAT2: return "MAT2";
-    case TINYGLTF_TYPE_MAT3: return "MAT3";
-    case TINYGLTF_TYPE_MAT4: return "MAT4";
-    default: return "an unknown type";
+        case TINYGLTF_TYPE_SCALAR:
+            return "SCALAR";
+        case TINYGLTF_TYPE_VEC2:
+            return "VEC2";
+        case TINYGLTF_TYPE_VEC3:
+            return "VEC3";
+        case TINYGLTF_TYPE_VEC4:
+            return "VEC4";
+        case TINYGLTF_TYPE_MAT2:
+            return "MAT2";
+        case TINYGLTF_TYPE_MAT3:
+            return "MAT3";
+        case TINYGLTF_TYPE_MAT4:
+            return "MAT4";
+        default:
+            return "an unknown type";
     }
 }
 
@@ -68,14 +90,29 @@ std::optional<ElementLayout> elementLayout(int componentType, int type) {
     uint32_t columns = 1;
     uint32_t rows = 0;
     switch (type) {
-    case TINYGLTF_TYPE_SCALAR: rows = 1; break;
-    case TINYGLTF_TYPE_VEC2: rows = 2; break;
-    case TINYGLTF_TYPE_VEC3: rows = 3; break;
-    case TINYGLTF_TYPE_VEC4: rows = 4; break;
-    case TINYGLTF_TYPE_MAT2: rows = columns = 2; break;
-    case TINYGLTF_TYPE_MAT3: rows = columns = 3; break;
-    case TINYGLTF_TYPE_MAT4: rows = columns = 4; break;
-    default: return std::nullopt;
+        case TINYGLTF_TYPE_SCALAR:
+            rows = 1;
+            break;
+        case TINYGLTF_TYPE_VEC2:
+            rows = 2;
+            break;
+        case TINYGLTF_TYPE_VEC3:
+            rows = 3;
+            break;
+        case TINYGLTF_TYPE_VEC4:
+            rows = 4;
+            break;
+        case TINYGLTF_TYPE_MAT2:
+            rows = columns = 2;
+            break;
+        case TINYGLTF_TYPE_MAT3:
+            rows = columns = 3;
+            break;
+        case TINYGLTF_TYPE_MAT4:
+            rows = columns = 4;
+            break;
+        default:
+            return std::nullopt;
     }
     if (size == 0) return std::nullopt;
     ElementLayout l;

@@ -2,14 +2,14 @@
 // the file path, JSON-pointer builders, and the accessor element layout rules of the glTF spec.
 #pragma once
 
-#include "core/Diagnostics.h"
-
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/Diagnostics.h"
 
 namespace ra::core::gltf {
 

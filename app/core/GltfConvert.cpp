@@ -2,13 +2,12 @@
 // into ModelData. Meshes are converted in GltfConvertMesh.cpp.
 #include "core/GltfConvert.h"
 
+#include <algorithm>
+#include <glm/gtc/type_ptr.hpp>
+#include <map>
+
 #include "core/GltfAccessor.h"
 #include "core/GltfValidate.h"
-
-#include <glm/gtc/type_ptr.hpp>
-
-#include <algorithm>
-#include <map>
 
 namespace ra::core::gltf {
 
@@ -57,8 +56,9 @@ void warnSkinlessSkinnedMeshes(const ModelData& data, Report& report) {
         if (n.mesh < 0 || n.skin >= 0) continue;
         const auto& prims = data.meshes[size_t(n.mesh)].primitives;
         if (std::any_of(prims.begin(), prims.end(), [](const Primitive& p) { return p.skinned(); }))
-            report.warning(ptr("nodes", i), "the node's mesh has joints and weights but the node "
-                                            "has no skin; it is drawn without skinning");
+            report.warning(ptr("nodes", i),
+                           "the node's mesh has joints and weights but the node "
+                           "has no skin; it is drawn without skinning");
     }
 }
 
@@ -80,8 +80,9 @@ std::map<int, int> convertImages(const Model& model, const ImageCapture& capture
                                   (it != capture.encoded.end() &&
                                    peekImageSize(it->second.data(), it->second.size()));
             if (!readable)
-                report.warning(ptr("images", i), "the image cannot be read; it is not used for "
-                                                 "drawing, so nothing changes");
+                report.warning(ptr("images", i),
+                               "the image cannot be read; it is not used for "
+                               "drawing, so nothing changes");
             continue;
         }
         if (auto img = decodeImage(model, int(i), capture, budget, report)) {
@@ -145,9 +146,9 @@ Animation convertAnimation(const Model& model, size_t a) {
     Animation anim;
     anim.name = src.name;
     for (const auto& ch : src.channels) {
-        const bool usable = ch.target_node >= 0 && (ch.target_path == "translation" ||
-                                                    ch.target_path == "rotation" ||
-                                                    ch.target_path == "scale");
+        const bool usable =
+            ch.target_node >= 0 && (ch.target_path == "translation" ||
+                                    ch.target_path == "rotation" || ch.target_path == "scale");
         if (!usable) continue;  // warned about during validation
         anim.channels.push_back(convertChannel(model, src, ch));
         anim.duration = std::max(anim.duration, anim.channels.back().times.back());

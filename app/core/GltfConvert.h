@@ -3,12 +3,12 @@
 // decoded images, and animation channels. Recoverable oddities become warnings here.
 #pragma once
 
+#include <tiny_gltf.h>
+
 #include "core/GltfCommon.h"
 #include "core/GltfImages.h"
 #include "core/GltfLoader.h"
 #include "core/ModelData.h"
-
-#include <tiny_gltf.h>
 
 namespace ra::core::gltf {
 

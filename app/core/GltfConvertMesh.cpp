@@ -1,12 +1,11 @@
 // GltfConvertMesh: validated glTF primitives into ModelData primitives. Skin influences from all
 // JOINTS_n/WEIGHTS_n sets are merged into the four strongest and renormalized, because the
 // renderer's skinning (and Pose's CPU reference) takes exactly four per vertex.
-#include "core/GltfConvert.h"
-
-#include "core/GltfAccessor.h"
-
 #include <array>
 #include <numeric>
+
+#include "core/GltfAccessor.h"
+#include "core/GltfConvert.h"
 
 namespace ra::core::gltf {
 
@@ -112,8 +111,9 @@ std::vector<uint32_t> readIndices(const Model& model, const tinygltf::Primitive&
         std::iota(indices.begin(), indices.end(), 0u);
     }
     if (indices.size() % 3 != 0) {
-        report.warning(base, std::to_string(indices.size()) + " indices do not form whole "
-                                                             "triangles; the rest is ignored");
+        report.warning(base, std::to_string(indices.size()) +
+                                 " indices do not form whole "
+                                 "triangles; the rest is ignored");
         indices.resize(indices.size() - indices.size() % 3);
     }
     return indices;
@@ -178,8 +178,9 @@ Mesh convertMesh(const Model& model, int mesh, Report& report) {
     bool morphWarned = false;
     for (size_t i = 0; i < src.primitives.size(); ++i) {
         if (!src.primitives[i].targets.empty() && !morphWarned) {
-            report.warning(ptr("meshes", mesh), "morph targets are not supported; the mesh is "
-                                                "shown in its base shape");
+            report.warning(ptr("meshes", mesh),
+                           "morph targets are not supported; the mesh is "
+                           "shown in its base shape");
             morphWarned = true;
         }
         if (auto p = convertPrimitive(model, mesh, i, report))

@@ -13,7 +13,9 @@ namespace {
 uint32_t be32(const uint8_t* p) {
     return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
 }
-uint32_t be16(const uint8_t* p) { return uint32_t(p[0]) << 8 | uint32_t(p[1]); }
+uint32_t be16(const uint8_t* p) {
+    return uint32_t(p[0]) << 8 | uint32_t(p[1]);
+}
 
 std::optional<ImageSize> pngSize(const uint8_t* d, size_t n) {
     static const uint8_t kSig[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};

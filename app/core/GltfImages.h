@@ -3,16 +3,16 @@
 // afterwards, within the pixel budget, into RGBA8. A failed image is a warning, never fatal.
 #pragma once
 
-#include "core/GltfCommon.h"
-#include "core/GltfLoader.h"
-#include "core/ModelData.h"
-
 #include <tiny_gltf.h>
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <vector>
+
+#include "core/GltfCommon.h"
+#include "core/GltfLoader.h"
+#include "core/ModelData.h"
 
 namespace ra::core::gltf {
 
@@ -22,8 +22,8 @@ struct ImageCapture {
 
     // tinygltf::LoadImageDataFunction; `user` is the ImageCapture.
     static bool callback(tinygltf::Image* image, const int index, std::string* err,
-                         std::string* warn, int reqWidth, int reqHeight,
-                         const unsigned char* bytes, int size, void* user);
+                         std::string* warn, int reqWidth, int reqHeight, const unsigned char* bytes,
+                         int size, void* user);
 };
 
 struct ImageSize {

@@ -1,12 +1,11 @@
 // GltfJsonCheck: the checks made on the raw JSON before tinygltf parses it: nesting depth, URI
 // rules (no absolute paths, no '..' escapes, no remote schemes, base64-only data URIs), and the
 // few facts tinygltf's typed model loses (an explicit byteOffset without a bufferView).
-#include "core/GltfSource.h"
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "core/GltfSource.h"
 
 namespace ra::core::gltf {
 
@@ -21,17 +20,21 @@ bool depthWithinLimit(std::string_view text, size_t& failAt) {
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
             continue;
         }
-        if (c == '"') inString = true;
+        if (c == '"')
+            inString = true;
         else if (c == '{' || c == '[') {
             if (++depth > kMaxJsonDepth) {
                 failAt = i;
                 return false;
             }
-        } else if (c == '}' || c == ']') --depth;
+        } else if (c == '}' || c == ']')
+            --depth;
     }
     return true;
 }
@@ -64,8 +67,9 @@ void checkAsset(const Json& root, Report& report) {
     bool ok = v.size() >= 3 && v[0] == '2' && v[1] == '.';
     for (size_t i = 2; ok && i < v.size(); ++i) ok = std::isdigit(static_cast<unsigned char>(v[i]));
     if (!ok)
-        report.error("/asset/version", "glTF version '" + v + "' is not supported; re-export the "
-                                       "model as glTF 2.0");
+        report.error("/asset/version", "glTF version '" + v +
+                                           "' is not supported; re-export the "
+                                           "model as glTF 2.0");
 }
 
 void checkAccessorOffsets(const Json& root, Report& report) {
@@ -94,17 +98,20 @@ void checkBufferSource(const Json& b, size_t i, uint64_t length, const Source& s
     if (uri && uri->is_string()) {
         const std::string u = uri->get<std::string>();
         const std::string why = isDataUri(u) ? dataUriProblem(u) : relativeUriProblem(u);
-        if (!why.empty()) report.error(ptr("buffers", i, "uri"), why);
+        if (!why.empty())
+            report.error(ptr("buffers", i, "uri"), why);
         else if (isDataUri(u) && base64Bytes(u) != length)
             report.error(ptr("buffers", i, "byteLength"),
                          "byteLength is " + std::to_string(length) + " but the data URI holds " +
                              std::to_string(base64Bytes(u)) + " bytes");
     } else if (!source.binary) {
-        report.error(ptr("buffers", i), "the buffer has no uri; a .gltf file must name a data "
-                                        "file or embed the data as a base64 data URI");
+        report.error(ptr("buffers", i),
+                     "the buffer has no uri; a .gltf file must name a data "
+                     "file or embed the data as a base64 data URI");
     } else if (i != 0) {
-        report.error(ptr("buffers", i), "only the first buffer of a GLB file may use its BIN "
-                                        "chunk; this one needs a uri");
+        report.error(ptr("buffers", i),
+                     "only the first buffer of a GLB file may use its BIN "
+                     "chunk; this one needs a uri");
     } else if (length > source.binLength) {
         report.error(ptr("buffers", i, "byteLength"),
                      "byteLength is " + std::to_string(length) + " but the GLB BIN chunk holds " +
@@ -123,8 +130,9 @@ void checkBuffers(const Json& root, const Source& source, const LoadBudget& budg
         if (!b.is_object()) continue;  // tinygltf reports the type error
         const auto length = unsignedMember(b, "byteLength");
         if (!length || *length == 0) {
-            report.error(ptr("buffers", i, "byteLength"), "byteLength must be a whole number "
-                                                          "of bytes, at least 1");
+            report.error(ptr("buffers", i, "byteLength"),
+                         "byteLength must be a whole number "
+                         "of bytes, at least 1");
             continue;
         }
         checkBufferSource(b, i, *length, source, report);
@@ -211,8 +219,12 @@ bool isDataUri(std::string_view uri) {
 
 std::string dataUriProblem(std::string_view uri) {
     // The media types tinygltf 2.7.0 recognises; anything else it treats as a file name.
-    static const char* const kTypes[] = {"application/octet-stream", "application/gltf-buffer",
-                                         "image/png", "image/jpeg", "image/bmp", "image/gif",
+    static const char* const kTypes[] = {"application/octet-stream",
+                                         "application/gltf-buffer",
+                                         "image/png",
+                                         "image/jpeg",
+                                         "image/bmp",
+                                         "image/gif",
                                          "text/plain"};
     const size_t comma = uri.find(',');
     const std::string_view header = uri.substr(5, comma == std::string_view::npos ? 0 : comma - 5);
@@ -259,8 +271,9 @@ std::string relativeUriProblem(std::string_view uri) {
             scheme = std::isalnum(c) || c == '+' || c == '-' || c == '.';
         }
         if (!scheme) return quoted(uri) + " is not a valid URI";
-        return quoted(uri.substr(0, colon + 1)) + " URIs are not supported; keep the file next "
-                                                  "to the model and name it by a relative path";
+        return quoted(uri.substr(0, colon + 1)) +
+               " URIs are not supported; keep the file next "
+               "to the model and name it by a relative path";
     }
     const std::string decoded = percentDecode(uri);
     if (decoded.find('\\') != std::string::npos)
@@ -273,8 +286,10 @@ std::string relativeUriProblem(std::string_view uri) {
     while (start <= decoded.size()) {
         const size_t end = std::min(decoded.find('/', start), decoded.size());
         const std::string_view seg(decoded.data() + start, end - start);
-        if (seg == "..") --depth;
-        else if (!seg.empty() && seg != ".") ++depth;
+        if (seg == "..")
+            --depth;
+        else if (!seg.empty() && seg != ".")
+            ++depth;
         if (depth < 0) return "'..' leads outside the model's folder; keep resources inside it";
         start = end + 1;
     }

@@ -3,17 +3,17 @@
 // before any accessor is read; conversion runs last. No exception leaves loadGltf().
 #include "core/GltfLoader.h"
 
+#include <tiny_gltf.h>
+
+#include <new>
+#include <sstream>
+
 #include "core/GltfCommon.h"
 #include "core/GltfConvert.h"
 #include "core/GltfImages.h"
 #include "core/GltfSandbox.h"
 #include "core/GltfSource.h"
 #include "core/GltfValidate.h"
-
-#include <tiny_gltf.h>
-
-#include <new>
-#include <sstream>
 
 namespace ra::core {
 
@@ -27,13 +27,15 @@ void passOn(const std::string& text, bool asError, Report& report) {
     for (std::string line; std::getline(lines, line);) {
         // A skin without inverse bind matrices is valid glTF (identity is assumed), not news.
         if (line.empty() || line.find("'inverseBindMatrices' property is missing") == 0) continue;
-        if (asError) report.error("", "tinygltf: " + line);
-        else report.warning("", "tinygltf: " + line);
+        if (asError)
+            report.error("", "tinygltf: " + line);
+        else
+            report.warning("", "tinygltf: " + line);
     }
 }
 
-bool parseWithTinygltf(const gltf::Source& source, const LoadBudget& budget,
-                       tinygltf::Model& model, gltf::ImageCapture& capture, Report& report) {
+bool parseWithTinygltf(const gltf::Source& source, const LoadBudget& budget, tinygltf::Model& model,
+                       gltf::ImageCapture& capture, Report& report) {
     gltf::Sandbox sandbox(source.baseDir, budget.maxFileBytes, budget.maxBufferBytes);
     tinygltf::TinyGLTF loader;
     loader.SetFsCallbacks(sandbox.callbacks());
@@ -41,9 +43,9 @@ bool parseWithTinygltf(const gltf::Source& source, const LoadBudget& budget,
     std::string err, warn;
     bool ok = false;
     if (source.binary) {
-        ok = loader.LoadBinaryFromMemory(&model, &err, &warn, source.bytes.data(),
-                                         static_cast<unsigned>(source.bytes.size()),
-                                         source.baseDir);
+        ok =
+            loader.LoadBinaryFromMemory(&model, &err, &warn, source.bytes.data(),
+                                        static_cast<unsigned>(source.bytes.size()), source.baseDir);
     } else {
         const std::string_view json = source.json();
         ok = loader.LoadASCIIFromString(&model, &err, &warn, json.data(),

@@ -2,12 +2,12 @@
 // does not (ranges, strides, hierarchy, skins) so a broken file yields diagnostics, never a crash.
 #pragma once
 
-#include "core/Diagnostics.h"
-#include "core/ModelData.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
+
+#include "core/Diagnostics.h"
+#include "core/ModelData.h"
 
 namespace ra::core {
 

@@ -2,10 +2,10 @@
 // tries base_dir/uri and then ./uri; only the first form can name a file here.
 #include "core/GltfSandbox.h"
 
-#include "core/GltfSource.h"
-
 #include <fstream>
 #include <system_error>
+
+#include "core/GltfSource.h"
 
 namespace ra::core::gltf {
 
@@ -57,7 +57,8 @@ std::optional<fs::path> Sandbox::resolve(const std::string& candidate, bool expl
         return std::nullopt;  // tinygltf reports the missing file itself
     }
     if (real.string().compare(0, m_prefix.size(), m_prefix) != 0)
-        return fail("refused to read '" + rel + "': it leads outside the model's folder "
+        return fail("refused to read '" + rel +
+                    "': it leads outside the model's folder "
                     "(symbolic link?)");
     if (!fs::is_regular_file(real, ec))
         return fail("refused to read '" + rel + "': not a regular file");

@@ -16,9 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr uint32_t kGlbMagic = 0x46546C67;      // "glTF"
-constexpr uint32_t kChunkJson = 0x4E4F534A;     // "JSON"
-constexpr uint32_t kChunkBin = 0x004E4942;      // "BIN\0"
+constexpr uint32_t kGlbMagic = 0x46546C67;   // "glTF"
+constexpr uint32_t kChunkJson = 0x4E4F534A;  // "JSON"
+constexpr uint32_t kChunkBin = 0x004E4942;   // "BIN\0"
 constexpr size_t kGlbHeaderSize = 12;
 constexpr size_t kChunkHeaderSize = 8;
 
@@ -37,7 +37,9 @@ std::string hex(uint32_t v) {
     return buf;
 }
 
-std::string at(size_t byte) { return "byte " + std::to_string(byte); }
+std::string at(size_t byte) {
+    return "byte " + std::to_string(byte);
+}
 
 // The file must be a readable regular file within budget; returns its bytes.
 std::optional<std::vector<uint8_t>> readFileChecked(const std::string& path,
@@ -86,8 +88,9 @@ bool checkGlbHeader(const std::vector<uint8_t>& b, Report& report) {
         return false;
     }
     if (readU32(b, 0) != kGlbMagic) {
-        report.error(at(0), "not a GLB file (the first four bytes are not 'glTF'); a text glTF "
-                            "must have the .gltf extension");
+        report.error(at(0),
+                     "not a GLB file (the first four bytes are not 'glTF'); a text glTF "
+                     "must have the .gltf extension");
         return false;
     }
     if (const uint32_t version = readU32(b, 4); version != 2) {
@@ -164,8 +167,8 @@ std::optional<Source> parseGlb(const std::vector<uint8_t>& b, Report& report) {
     const auto chunks = readChunks(b, report);
     if (!chunks) return std::nullopt;
     const Chunk& json = chunks->front();
-    const Chunk* bin = chunks->size() > 1 && (*chunks)[1].type == kChunkBin ? &(*chunks)[1]
-                                                                            : nullptr;
+    const Chunk* bin =
+        chunks->size() > 1 && (*chunks)[1].type == kChunkBin ? &(*chunks)[1] : nullptr;
     // tinygltf 2.7.0 rejects a present-but-empty BIN chunk; an empty chunk carries nothing.
     if (bin && bin->length == 0) bin = nullptr;
 
@@ -181,8 +184,7 @@ std::optional<Source> parseGlb(const std::vector<uint8_t>& b, Report& report) {
     appendU32(src.bytes, kChunkJson);
     src.jsonOffset = src.bytes.size();
     src.jsonLength = json.length;
-    src.bytes.insert(src.bytes.end(), b.data() + json.offset,
-                     b.data() + json.offset + json.length);
+    src.bytes.insert(src.bytes.end(), b.data() + json.offset, b.data() + json.offset + json.length);
     // Some writers pad the JSON chunk with NULs instead of spaces; JSON parsers reject NULs.
     for (size_t k = src.bytes.size(); k > src.jsonOffset && src.bytes[k - 1] == 0; --k)
         src.bytes[k - 1] = ' ';

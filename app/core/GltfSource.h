@@ -3,14 +3,14 @@
 // tinygltf either does not check or checks too late (URIs, byteOffset without bufferView, ...).
 #pragma once
 
-#include "core/GltfCommon.h"
-#include "core/GltfLoader.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/GltfCommon.h"
+#include "core/GltfLoader.h"
 
 namespace ra::core::gltf {
 

@@ -3,18 +3,17 @@
 // animations. Structure first (no data read), then data (index ranges, joints, weights, keys).
 #pragma once
 
-#include "core/GltfCommon.h"
-#include "core/GltfLoader.h"
+#include <tiny_gltf.h>
 
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
-#include <tiny_gltf.h>
-
 #include <optional>
-
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/GltfCommon.h"
+#include "core/GltfLoader.h"
 
 namespace ra::core::gltf {
 
@@ -32,10 +31,9 @@ void validateMaterials(const tinygltf::Model& model, Report& report);
 void validateExtensions(const tinygltf::Model& model, Report& report);
 // Fills `parents` (one parent per node, -1 for roots) and reports references and loops.
 bool validateNodes(const tinygltf::Model& model, std::vector<int>& parents, Report& report);
-void validateScenes(const tinygltf::Model& model, const std::vector<int>& parents,
-                    Report& report);
-void validateSkins(const tinygltf::Model& model, const std::vector<int>& parents,
-                   bool hierarchyOk, Report& report);
+void validateScenes(const tinygltf::Model& model, const std::vector<int>& parents, Report& report);
+void validateSkins(const tinygltf::Model& model, const std::vector<int>& parents, bool hierarchyOk,
+                   Report& report);
 void validateAnimations(const tinygltf::Model& model, Report& report);
 
 void checkMeshData(const tinygltf::Model& model, Report& report);

@@ -1,13 +1,12 @@
 // GltfValidateMesh: mesh primitives (attribute names, formats, counts, indices, morph targets),
 // materials and textures, and the per-vertex data checks: index ranges, joint indices against
 // every skin the mesh is drawn with, and weights that are usable.
-#include "core/GltfValidate.h"
-
-#include "core/GltfAccessor.h"
-
 #include <algorithm>
 #include <map>
 #include <set>
+
+#include "core/GltfAccessor.h"
+#include "core/GltfValidate.h"
 
 namespace ra::core::gltf {
 
@@ -22,7 +21,9 @@ constexpr int kUByte = TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE;
 constexpr int kUShort = TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT;
 constexpr int kUInt = TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT;
 
-bool isFloat(const Accessor& a) { return a.componentType == kFloat; }
+bool isFloat(const Accessor& a) {
+    return a.componentType == kFloat;
+}
 bool isUnorm(const Accessor& a) {
     return a.normalized && (a.componentType == kUByte || a.componentType == kUShort);
 }
@@ -62,8 +63,9 @@ bool validateAttributes(const Model& model, const Primitive& p, const std::strin
     for (const auto& [name, acc] : p.attributes) {
         const std::string where = base + "/attributes/" + toSegment(name);
         if (!isValidAttributeName(name)) {
-            report.error(where, "invalid attribute name '" + name + "'; custom attributes "
-                                "must start with '_'");
+            report.error(where, "invalid attribute name '" + name +
+                                    "'; custom attributes "
+                                    "must start with '_'");
         } else if (!inRange(acc, model.accessors.size())) {
             report.error(where, "accessor " + std::to_string(acc) + " does not exist");
         } else {
@@ -75,8 +77,9 @@ bool validateAttributes(const Model& model, const Primitive& p, const std::strin
     }
     for (const auto& [semantic, numbers] : sets) {
         if (*numbers.rbegin() != int(numbers.size()) - 1)
-            report.error(base + "/attributes", semantic + "_n sets must be numbered 0, 1, 2... "
-                                               "without gaps");
+            report.error(base + "/attributes", semantic +
+                                                   "_n sets must be numbered 0, 1, 2... "
+                                                   "without gaps");
     }
     if (sets["JOINTS"].size() != sets["WEIGHTS"].size())
         report.error(base + "/attributes", "every JOINTS_n needs a matching WEIGHTS_n");
@@ -116,13 +119,13 @@ void validateIndices(const Model& model, const Primitive& p, const std::string& 
                      Report& report) {
     if (p.indices < 0) return;
     if (!inRange(p.indices, model.accessors.size())) {
-        report.error(base + "/indices", "accessor " + std::to_string(p.indices) +
-                                            " does not exist");
+        report.error(base + "/indices",
+                     "accessor " + std::to_string(p.indices) + " does not exist");
         return;
     }
     const Accessor& a = model.accessors[size_t(p.indices)];
-    const bool intType = a.componentType == kUByte || a.componentType == kUShort ||
-                         a.componentType == kUInt;
+    const bool intType =
+        a.componentType == kUByte || a.componentType == kUShort || a.componentType == kUInt;
     if (a.type != TINYGLTF_TYPE_SCALAR || !intType || a.normalized) {
         report.error(base + "/indices", std::string("indices must be SCALAR UNSIGNED_BYTE, "
                                                     "UNSIGNED_SHORT or UNSIGNED_INT, not {") +
@@ -131,15 +134,14 @@ void validateIndices(const Model& model, const Primitive& p, const std::string& 
     }
 }
 
-void validatePrimitive(const Model& model, size_t m, size_t i, uint64_t& vertices,
-                       Report& report) {
+void validatePrimitive(const Model& model, size_t m, size_t i, uint64_t& vertices, Report& report) {
     const Primitive& p = model.meshes[m].primitives[i];
     const std::string base = ptr("meshes", m, "primitives", i);
     if (p.mode < TINYGLTF_MODE_POINTS || p.mode > TINYGLTF_MODE_TRIANGLE_FAN)
         report.error(base + "/mode", "unknown primitive mode " + std::to_string(p.mode));
     if (p.material != -1 && !inRange(p.material, model.materials.size()))
-        report.error(base + "/material", "material " + std::to_string(p.material) +
-                                             " does not exist");
+        report.error(base + "/material",
+                     "material " + std::to_string(p.material) + " does not exist");
     validateIndices(model, p, base, report);
     validateTargets(model, p, base, report);
     if (!validateAttributes(model, p, base, report)) return;
@@ -150,8 +152,7 @@ void validatePrimitive(const Model& model, size_t m, size_t i, uint64_t& vertice
 
 // Largest joint index carrying a non-zero weight in any JOINTS_n/WEIGHTS_n pair; also reports
 // negative weights. -1 when the primitive has no joints.
-long maxUsedJoint(const Model& model, const Primitive& p, const std::string& base,
-                  Report& report) {
+long maxUsedJoint(const Model& model, const Primitive& p, const std::string& base, Report& report) {
     long maxJoint = -1;
     for (int set = 0;; ++set) {
         auto j = p.attributes.find("JOINTS_" + std::to_string(set));
@@ -245,31 +246,31 @@ void validateMaterials(const Model& model, Report& report) {
     for (size_t i = 0; i < model.textures.size(); ++i) {
         const auto& t = model.textures[i];
         if (t.source != -1 && !inRange(t.source, model.images.size()))
-            report.error(ptr("textures", i, "source"), "image " + std::to_string(t.source) +
-                                                           " does not exist");
+            report.error(ptr("textures", i, "source"),
+                         "image " + std::to_string(t.source) + " does not exist");
         if (t.sampler != -1 && !inRange(t.sampler, model.samplers.size()))
-            report.error(ptr("textures", i, "sampler"), "sampler " + std::to_string(t.sampler) +
-                                                            " does not exist");
+            report.error(ptr("textures", i, "sampler"),
+                         "sampler " + std::to_string(t.sampler) + " does not exist");
     }
     for (size_t i = 0; i < model.images.size(); ++i) {
         const int view = model.images[i].bufferView;
         if (view != -1 && !inRange(view, model.bufferViews.size()))
-            report.error(ptr("images", i, "bufferView"), "bufferView " + std::to_string(view) +
-                                                             " does not exist");
+            report.error(ptr("images", i, "bufferView"),
+                         "bufferView " + std::to_string(view) + " does not exist");
     }
 }
 
 void validateExtensions(const Model& model, Report& report) {
     // Required extensions that only change shading; drawing without them is still faithful.
-    static const std::set<std::string> kIgnorable = {"KHR_materials_unlit",
-                                                     "KHR_materials_emissive_strength",
-                                                     "KHR_texture_transform"};
+    static const std::set<std::string> kIgnorable = {
+        "KHR_materials_unlit", "KHR_materials_emissive_strength", "KHR_texture_transform"};
     for (size_t i = 0; i < model.extensionsRequired.size(); ++i) {
         const std::string& ext = model.extensionsRequired[i];
         if (kIgnorable.count(ext)) continue;
         report.error(ptr("extensionsRequired", i),
-                     "the file requires the extension " + ext + ", which Roller Atlas does not "
-                     "support; re-export without it (e.g. without Draco or Basis compression)");
+                     "the file requires the extension " + ext +
+                         ", which Roller Atlas does not "
+                         "support; re-export without it (e.g. without Draco or Basis compression)");
     }
 }
 
@@ -288,10 +289,10 @@ void checkMeshData(const Model& model, Report& report) {
             for (int skin : skinsOfMesh[m]) {
                 const size_t joints = model.skins[size_t(skin)].joints.size();
                 if (maxJoint >= long(joints)) {
-                    report.error(base + "/attributes",
-                                 "joint index " + std::to_string(maxJoint) + " is used but skin " +
-                                     std::to_string(skin) + " has only " +
-                                     std::to_string(joints) + " joints");
+                    report.error(base + "/attributes", "joint index " + std::to_string(maxJoint) +
+                                                           " is used but skin " +
+                                                           std::to_string(skin) + " has only " +
+                                                           std::to_string(joints) + " joints");
                     break;
                 }
             }

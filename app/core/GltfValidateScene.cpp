@@ -1,15 +1,13 @@
 // GltfValidateScene: nodes (references, finite TRS, decomposable matrices, one parent each, no
 // loops), scenes, skins (joints, inverse bind matrices, common root) and animations (samplers,
 // channels, key times, unit quaternions). All traversals are iterative.
-#include "core/GltfValidate.h"
-
-#include "core/GltfAccessor.h"
-
+#include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtx/matrix_decompose.hpp>
-
-#include <cmath>
 #include <set>
+
+#include "core/GltfAccessor.h"
+#include "core/GltfValidate.h"
 
 namespace ra::core::gltf {
 
@@ -44,8 +42,9 @@ std::optional<Trs> matrixTrs(const std::vector<double>& values, std::string* why
                 ok = std::abs(back[c][r] - m[c][r]) <= 1e-4f * largest;  // NaN fails too
     }
     if (!ok && why)
-        *why = "matrix cannot be split into translation, rotation and scale (it has skew, "
-               "projection or a zero scale)";
+        *why =
+            "matrix cannot be split into translation, rotation and scale (it has skew, "
+            "projection or a zero scale)";
     return ok ? std::optional<Trs>(trs) : std::nullopt;
 }
 
@@ -98,8 +97,7 @@ void validateNodeRefs(const Model& model, size_t i, Report& report) {
     if (node.skin != -1 && node.mesh == -1)
         report.error(base + "/skin", "a node with a skin must also have a mesh");
     if (node.camera != -1 && !inRange(node.camera, model.cameras.size()))
-        report.error(base + "/camera", "camera " + std::to_string(node.camera) +
-                                           " does not exist");
+        report.error(base + "/camera", "camera " + std::to_string(node.camera) + " does not exist");
     std::string why;
     if (!nodeTrs(node, &why)) report.error(base, why);
     const auto& q = node.rotation;
@@ -110,14 +108,14 @@ void validateNodeRefs(const Model& model, size_t i, Report& report) {
     }
 }
 
-void checkSkinRoots(const Model& model, size_t s, const std::vector<int>& parents,
-                    Report& report) {
+void checkSkinRoots(const Model& model, size_t s, const std::vector<int>& parents, Report& report) {
     const tinygltf::Skin& skin = model.skins[s];
     const int root = rootOf(skin.joints.front(), parents);
     for (int j : skin.joints) {
         if (rootOf(j, parents) != root) {
-            report.error(ptr("skins", s, "joints"), "the joints do not share a common root "
-                                                    "node; a skin must be one skeleton");
+            report.error(ptr("skins", s, "joints"),
+                         "the joints do not share a common root "
+                         "node; a skin must be one skeleton");
             return;
         }
     }
@@ -136,15 +134,14 @@ void validateSkinIbm(const Model& model, size_t s, Report& report) {
     const std::string where = ptr("skins", s, "inverseBindMatrices");
     if (skin.inverseBindMatrices == -1) return;
     if (!inRange(skin.inverseBindMatrices, model.accessors.size())) {
-        report.error(where, "accessor " + std::to_string(skin.inverseBindMatrices) +
-                                " does not exist");
+        report.error(where,
+                     "accessor " + std::to_string(skin.inverseBindMatrices) + " does not exist");
         return;
     }
     const auto& a = model.accessors[size_t(skin.inverseBindMatrices)];
     if (a.type != TINYGLTF_TYPE_MAT4 || a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT)
         report.error(where, std::string("inverse bind matrices must be MAT4 FLOAT, not {") +
-                                typeName(a.type) + ", " + componentTypeName(a.componentType) +
-                                "}");
+                                typeName(a.type) + ", " + componentTypeName(a.componentType) + "}");
     else if (a.count < skin.joints.size())
         report.error(where, "the skin has " + std::to_string(skin.joints.size()) +
                                 " joints but only " + std::to_string(a.count) +
@@ -179,9 +176,10 @@ void validateChannelOutput(const Model& model, size_t an, size_t c, Report& repo
     const size_t expected = cubic ? keys * 3 : keys;
     if (out.count != expected)
         report.error(ptr("animations", an, "channels", c, "sampler"),
-                     "the sampler has " + std::to_string(keys) + " key times, so its output "
-                     "needs " + std::to_string(expected) + " values, not " +
-                     std::to_string(out.count));
+                     "the sampler has " + std::to_string(keys) +
+                         " key times, so its output "
+                         "needs " +
+                         std::to_string(expected) + " values, not " + std::to_string(out.count));
     if (cubic && keys < 2)
         report.error(ptr("animations", an, "samplers", ch.sampler, "input"),
                      "CUBICSPLINE interpolation needs at least two keys");
@@ -191,20 +189,20 @@ void validateSampler(const Model& model, size_t an, size_t s, Report& report) {
     const auto& sampler = model.animations[an].samplers[s];
     const std::string base = ptr("animations", an, "samplers", s);
     if (!inRange(sampler.input, model.accessors.size())) {
-        report.error(base + "/input", "accessor " + std::to_string(sampler.input) +
-                                          " does not exist");
+        report.error(base + "/input",
+                     "accessor " + std::to_string(sampler.input) + " does not exist");
     } else {
         const auto& in = model.accessors[size_t(sampler.input)];
         if (in.type != TINYGLTF_TYPE_SCALAR || in.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT)
             report.error(base + "/input", "key times must be SCALAR FLOAT");
     }
     if (!inRange(sampler.output, model.accessors.size()))
-        report.error(base + "/output", "accessor " + std::to_string(sampler.output) +
-                                           " does not exist");
+        report.error(base + "/output",
+                     "accessor " + std::to_string(sampler.output) + " does not exist");
     const auto& ip = sampler.interpolation;
     if (ip != "LINEAR" && ip != "STEP" && ip != "CUBICSPLINE")
-        report.error(base + "/interpolation", "unknown interpolation '" + ip +
-                                                  "'; use LINEAR, STEP or CUBICSPLINE");
+        report.error(base + "/interpolation",
+                     "unknown interpolation '" + ip + "'; use LINEAR, STEP or CUBICSPLINE");
 }
 
 void checkKeyTimes(const Model& model, size_t an, size_t s, Report& report) {
@@ -232,8 +230,10 @@ void checkRotationKeys(const Model& model, size_t an, size_t c, Report& report) 
         for (uint32_t i = 0; i < 4; ++i) len2 += double(values.value(k, i)) * values.value(k, i);
         if (std::abs(std::sqrt(len2) - 1.0) > kUnitLengthTolerance) {
             report.error(ptr("animations", an, "channels", c, "sampler"),
-                         "rotation key " + std::to_string(k) + " is not a unit quaternion "
-                         "(length " + std::to_string(std::sqrt(len2)) + ")");
+                         "rotation key " + std::to_string(k) +
+                             " is not a unit quaternion "
+                             "(length " +
+                             std::to_string(std::sqrt(len2)) + ")");
             return;
         }
     }
@@ -300,8 +300,8 @@ bool validateNodes(const Model& model, std::vector<int>& parents, Report& report
 
 void validateScenes(const Model& model, const std::vector<int>& parents, Report& report) {
     if (model.defaultScene != -1 && !inRange(model.defaultScene, model.scenes.size()))
-        report.error("/scene", "default scene " + std::to_string(model.defaultScene) +
-                                   " does not exist");
+        report.error("/scene",
+                     "default scene " + std::to_string(model.defaultScene) + " does not exist");
     for (size_t s = 0; s < model.scenes.size(); ++s) {
         const auto& nodes = model.scenes[s].nodes;
         for (size_t k = 0; k < nodes.size(); ++k) {
@@ -356,11 +356,11 @@ void validateAnimations(const Model& model, Report& report) {
             } else if (ch.target_node == -1) {
                 report.warning(base + "/target", "the channel has no target node; ignored");
             } else if (!inRange(ch.target_node, model.nodes.size())) {
-                report.error(base + "/target/node", "node " + std::to_string(ch.target_node) +
-                                                        " does not exist");
+                report.error(base + "/target/node",
+                             "node " + std::to_string(ch.target_node) + " does not exist");
             } else if (!isTrsPath(ch.target_path)) {
-                report.warning(base + "/target/path", "'" + ch.target_path +
-                                                          "' channels are not supported; ignored");
+                report.warning(base + "/target/path",
+                               "'" + ch.target_path + "' channels are not supported; ignored");
             } else {
                 validateChannelOutput(model, an, c, report);
             }

@@ -2,11 +2,11 @@
 // mesh node, the skin with its inverse bind matrices, the material and the demo animation.
 #include "core/Mannequin.h"
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "core/MannequinAnimation.h"
 #include "core/MannequinRig.h"
 #include "core/MannequinShape.h"
-
-#include <glm/gtc/matrix_transform.hpp>
 
 namespace ra::core {
 

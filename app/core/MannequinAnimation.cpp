@@ -3,20 +3,19 @@
 // (two-bone IK) so the feet stay planted.
 #include "core/MannequinAnimation.h"
 
-#include <glm/gtc/quaternion.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/quaternion.hpp>
 #include <numbers>
 
 namespace ra::core::mannequin {
 namespace {
 
-constexpr int kKeyCount = 33;            // every 0.25 s; the last repeats the first
-constexpr float kTravel = 0.08f;         // +- metres along X
-constexpr float kHipClearance = 0.05f;   // lowest point of the seat above the floor
+constexpr int kKeyCount = 33;           // every 0.25 s; the last repeats the first
+constexpr float kTravel = 0.08f;        // +- metres along X
+constexpr float kHipClearance = 0.05f;  // lowest point of the seat above the floor
 constexpr float kKneeRightAngle = 0.5f * std::numbers::pi_v<float>;
-constexpr float kFootSpread = 0.02f;     // feet this much wider than the hips, each side
+constexpr float kFootSpread = 0.02f;  // feet this much wider than the hips, each side
 
 glm::quat rot(float degrees, const glm::vec3& axis) {
     return glm::angleAxis(glm::radians(degrees), glm::normalize(axis));
@@ -89,11 +88,11 @@ void poseArms(const Rig& rig, float breath, RigPose& pose) {
         const glm::vec3 c = rig.rest[idx(clav)];
         const glm::vec3 shoulder = c + qc * (rig.rest[idx(upper)] - c);
         // The left forearm lies on top (further out), each hand over the opposite shoulder.
-        const glm::vec3 wrist = side == 0 ? glm::vec3{-0.090f, 1.335f, 0.185f}
-                                          : glm::vec3{0.095f, 1.285f, 0.160f};
-        const TwoBone arm = solveTwoBone(rig.rest[idx(upper)], rig.rest[idx(fore)],
-                                         rig.rest[idx(hand)], shoulder, wrist,
-                                         {0.25f * s, -1.0f, 0.35f}, {0, 0, 1});
+        const glm::vec3 wrist =
+            side == 0 ? glm::vec3{-0.090f, 1.335f, 0.185f} : glm::vec3{0.095f, 1.285f, 0.160f};
+        const TwoBone arm =
+            solveTwoBone(rig.rest[idx(upper)], rig.rest[idx(fore)], rig.rest[idx(hand)], shoulder,
+                         wrist, {0.25f * s, -1.0f, 0.35f}, {0, 0, 1});
         pose.local[idx(clav)] = qc;
         pose.local[idx(upper)] = glm::inverse(qc) * arm.upper;
         pose.local[idx(fore)] = glm::inverse(arm.upper) * arm.lower;
@@ -159,9 +158,9 @@ RigPose placeTrunk(const Solver& s, const Phase& phase, float tilt) {
     const RigWorld w = solveWorld(s.rig, pose);
 
     const glm::vec3 aim = backPoint(s, 1.33f + kTravel * phase.travel);
-    const glm::vec3 aimWorld = w.position[idx(Joint::ThoracicTwo)] +
-                               w.rotation[idx(Joint::ThoracicTwo)] *
-                                   (aim - s.rig.rest[idx(Joint::ThoracicTwo)]);
+    const glm::vec3 aimWorld =
+        w.position[idx(Joint::ThoracicTwo)] +
+        w.rotation[idx(Joint::ThoracicTwo)] * (aim - s.rig.rest[idx(Joint::ThoracicTwo)]);
     const float tx = kRollerRadius * std::sin(glm::radians(tilt)) - aimWorld.x;
     float ty = -1e9f;
     for (uint32_t v : s.trunk) {
@@ -221,9 +220,9 @@ void poseLegs(const Solver& s, RigPose& pose) {
         const Joint foot = sided(Joint::FootL, side);
         const glm::vec3 hip = w.position[idx(thigh)];
         const glm::vec3 pole{0.0f, 1.0f, hip.z > 0.0f ? 0.15f : -0.15f};
-        const TwoBone leg = solveTwoBone(s.rig.rest[idx(thigh)], s.rig.rest[idx(shin)],
-                                         s.rig.rest[idx(foot)], hip, s.ankleTarget[side], pole,
-                                         {0, 0, -1});
+        const TwoBone leg =
+            solveTwoBone(s.rig.rest[idx(thigh)], s.rig.rest[idx(shin)], s.rig.rest[idx(foot)], hip,
+                         s.ankleTarget[side], pole, {0, 0, -1});
         pose.local[idx(thigh)] = glm::inverse(pelvis) * leg.upper;
         pose.local[idx(shin)] = glm::inverse(leg.upper) * leg.lower;
         pose.local[idx(foot)] = glm::inverse(leg.lower) * footWorld;
@@ -238,8 +237,8 @@ Animation toAnimation(const std::vector<RigPose>& keys) {
     Animation anim;
     anim.name = "demo";
     anim.duration = kDemoDuration;
-    AnimationChannel translation{idx(Joint::Pelvis), AnimPath::Translation, Interpolation::Linear,
-                                 {}, {}};
+    AnimationChannel translation{
+        idx(Joint::Pelvis), AnimPath::Translation, Interpolation::Linear, {}, {}};
     for (size_t k = 0; k < keys.size(); ++k) {
         const float t = kDemoDuration * static_cast<float>(k) / static_cast<float>(keys.size() - 1);
         translation.times.push_back(t);

@@ -57,19 +57,38 @@ PerJoint<glm::vec3> restPositions() {
 
 Rig makeRig() {
     Rig rig{};
-    rig.names = {"pelvis",     "spine_lumbar_1", "spine_lumbar_2", "spine_thoracic_1",
-                 "spine_thoracic_2", "spine_thoracic_3", "neck_1", "neck_2", "head",
-                 "clavicle_l", "clavicle_r",     "upper_arm_l",    "upper_arm_r",
-                 "forearm_l",  "forearm_r",      "hand_l",         "hand_r",
-                 "thigh_l",    "thigh_r",        "shin_l",         "shin_r",
-                 "foot_l",     "foot_r",         "toes_l",         "toes_r"};
+    rig.names = {"pelvis",
+                 "spine_lumbar_1",
+                 "spine_lumbar_2",
+                 "spine_thoracic_1",
+                 "spine_thoracic_2",
+                 "spine_thoracic_3",
+                 "neck_1",
+                 "neck_2",
+                 "head",
+                 "clavicle_l",
+                 "clavicle_r",
+                 "upper_arm_l",
+                 "upper_arm_r",
+                 "forearm_l",
+                 "forearm_r",
+                 "hand_l",
+                 "hand_r",
+                 "thigh_l",
+                 "thigh_r",
+                 "shin_l",
+                 "shin_r",
+                 "foot_l",
+                 "foot_r",
+                 "toes_l",
+                 "toes_r"};
     using J = Joint;
     const J parentOf[kJointCount] = {
-        J::Count,     J::Pelvis,    J::LumbarOne, J::LumbarTwo, J::ThoracicOne,
-        J::ThoracicTwo, J::ThoracicThree, J::NeckOne, J::NeckTwo,
-        J::ThoracicThree, J::ThoracicThree, J::ClavicleL, J::ClavicleR, J::UpperArmL,
-        J::UpperArmR, J::ForearmL,  J::ForearmR,  J::Pelvis,    J::Pelvis,
-        J::ThighL,    J::ThighR,    J::ShinL,     J::ShinR,     J::FootL,     J::FootR};
+        J::Count,         J::Pelvis,        J::LumbarOne, J::LumbarTwo, J::ThoracicOne,
+        J::ThoracicTwo,   J::ThoracicThree, J::NeckOne,   J::NeckTwo,   J::ThoracicThree,
+        J::ThoracicThree, J::ClavicleL,     J::ClavicleR, J::UpperArmL, J::UpperArmR,
+        J::ForearmL,      J::ForearmR,      J::Pelvis,    J::Pelvis,    J::ThighL,
+        J::ThighR,        J::ShinL,         J::ShinR,     J::FootL,     J::FootR};
     for (int i = 0; i < kJointCount; ++i)
         rig.parents[i] = parentOf[i] == J::Count ? -1 : idx(parentOf[i]);
     rig.rest = restPositions();
@@ -119,6 +138,8 @@ float quantize(float v) {
     return std::round(v * kGrid) / kGrid;
 }
 
-glm::vec3 quantize(const glm::vec3& v) { return {quantize(v.x), quantize(v.y), quantize(v.z)}; }
+glm::vec3 quantize(const glm::vec3& v) {
+    return {quantize(v.x), quantize(v.y), quantize(v.z)};
+}
 
 }  // namespace ra::core::mannequin

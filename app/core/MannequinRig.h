@@ -3,35 +3,61 @@
 // generator uses to pose it while it builds the demo animation.
 #pragma once
 
+#include <array>
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
-
-#include <array>
 #include <string_view>
 
 namespace ra::core::mannequin {
 
 // Parents come before children; each right joint directly follows its left twin.
 enum class Joint {
-    Pelvis, LumbarOne, LumbarTwo, ThoracicOne, ThoracicTwo, ThoracicThree, NeckOne, NeckTwo, Head,
-    ClavicleL, ClavicleR, UpperArmL, UpperArmR, ForearmL, ForearmR, HandL, HandR,
-    ThighL, ThighR, ShinL, ShinR, FootL, FootR, ToesL, ToesR,
+    Pelvis,
+    LumbarOne,
+    LumbarTwo,
+    ThoracicOne,
+    ThoracicTwo,
+    ThoracicThree,
+    NeckOne,
+    NeckTwo,
+    Head,
+    ClavicleL,
+    ClavicleR,
+    UpperArmL,
+    UpperArmR,
+    ForearmL,
+    ForearmR,
+    HandL,
+    HandR,
+    ThighL,
+    ThighR,
+    ShinL,
+    ShinR,
+    FootL,
+    FootR,
+    ToesL,
+    ToesR,
     Count
 };
 
 inline constexpr int kJointCount = static_cast<int>(Joint::Count);
 
-constexpr int idx(Joint j) { return static_cast<int>(j); }
+constexpr int idx(Joint j) {
+    return static_cast<int>(j);
+}
 
 // The joint of a left/right pair for side 0 (left, +X at rest) or 1 (right).
-constexpr Joint sided(Joint left, int side) { return static_cast<Joint>(idx(left) + side); }
+constexpr Joint sided(Joint left, int side) {
+    return static_cast<Joint>(idx(left) + side);
+}
 
 inline constexpr float kHeight = 1.75f;
 
 // Arm abduction of the rest A-pose, measured from straight down.
 inline constexpr float kArmAbductionDeg = 20.0f;
 
-template <typename T> using PerJoint = std::array<T, kJointCount>;
+template <typename T>
+using PerJoint = std::array<T, kJointCount>;
 
 struct Rig {
     PerJoint<std::string_view> names;

@@ -2,11 +2,11 @@
 // fields that bind them to the rig (spine by height, limbs by distance along the bone).
 #include "core/MannequinShape.h"
 
-#include "core/MannequinTube.h"
-
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+
+#include "core/MannequinTube.h"
 
 namespace ra::core::mannequin {
 namespace {
@@ -205,7 +205,8 @@ std::vector<TubeSpec> armSpecs(const ArmFrame& f) {
     hand.segments = 24;
     const glm::vec3 thumbBase = f.wrist + f.along * 0.03f + glm::vec3{0, 0, 0.024f};
     const glm::vec3 thumbDir = glm::normalize(f.along + glm::vec3{0, 0, 0.45f} - f.lateral * 0.35f);
-    thumb.sections = {{thumbBase, 0.013f, 0.014f}, {thumbBase + thumbDir * 0.035f, 0.012f, 0.012f},
+    thumb.sections = {{thumbBase, 0.013f, 0.014f},
+                      {thumbBase + thumbDir * 0.035f, 0.012f, 0.012f},
                       {thumbBase + thumbDir * 0.060f, 0.010f, 0.010f}};
     thumb.segments = 16;
     thumb.ringsPerSpan = 2;
@@ -219,28 +220,21 @@ std::vector<TubeSpec> legSpecs() {
     leg.front = {0, 0, 1};
     leg.segments = 32;
     TubeSpec foot = leg;
-    leg.sections = {sec(0.090f, 0.965f, -0.008f, 0.078f, 0.084f),
-                    sec(0.090f, 0.900f, -0.002f, 0.079f, 0.083f),
-                    sec(0.088f, 0.800f, 0.008f, 0.072f, 0.077f),
-                    sec(0.088f, 0.700f, 0.010f, 0.065f, 0.070f),
-                    sec(0.089f, 0.600f, 0.008f, 0.058f, 0.062f),
-                    sec(0.090f, 0.510f, 0.003f, 0.051f, 0.054f),
-                    sec(0.090f, 0.450f, -0.006f, 0.050f, 0.056f),
-                    sec(0.090f, 0.390f, -0.012f, 0.050f, 0.058f),
-                    sec(0.090f, 0.300f, -0.010f, 0.042f, 0.047f),
-                    sec(0.090f, 0.200f, -0.010f, 0.033f, 0.035f),
-                    sec(0.090f, 0.120f, -0.012f, 0.030f, 0.031f),
-                    sec(0.090f, 0.085f, -0.012f, 0.031f, 0.032f)};
+    leg.sections = {
+        sec(0.090f, 0.965f, -0.008f, 0.078f, 0.084f), sec(0.090f, 0.900f, -0.002f, 0.079f, 0.083f),
+        sec(0.088f, 0.800f, 0.008f, 0.072f, 0.077f),  sec(0.088f, 0.700f, 0.010f, 0.065f, 0.070f),
+        sec(0.089f, 0.600f, 0.008f, 0.058f, 0.062f),  sec(0.090f, 0.510f, 0.003f, 0.051f, 0.054f),
+        sec(0.090f, 0.450f, -0.006f, 0.050f, 0.056f), sec(0.090f, 0.390f, -0.012f, 0.050f, 0.058f),
+        sec(0.090f, 0.300f, -0.010f, 0.042f, 0.047f), sec(0.090f, 0.200f, -0.010f, 0.033f, 0.035f),
+        sec(0.090f, 0.120f, -0.012f, 0.030f, 0.031f), sec(0.090f, 0.085f, -0.012f, 0.031f, 0.032f)};
     leg.startCap = 0.035f;
     leg.endCap = 0.03f;
     // Foot runs heel to toe; its "front" axis is up, so every section's sole touches y = 0.
     foot.front = {0, 1, 0};
-    foot.sections = {sec(0.090f, 0.040f, -0.045f, 0.030f, 0.040f),
-                     sec(0.090f, 0.046f, -0.010f, 0.034f, 0.046f),
-                     sec(0.090f, 0.040f, 0.040f, 0.040f, 0.040f),
-                     sec(0.091f, 0.030f, 0.090f, 0.045f, 0.030f),
-                     sec(0.092f, 0.021f, 0.135f, 0.047f, 0.021f),
-                     sec(0.092f, 0.016f, 0.175f, 0.044f, 0.016f)};
+    foot.sections = {
+        sec(0.090f, 0.040f, -0.045f, 0.030f, 0.040f), sec(0.090f, 0.046f, -0.010f, 0.034f, 0.046f),
+        sec(0.090f, 0.040f, 0.040f, 0.040f, 0.040f),  sec(0.091f, 0.030f, 0.090f, 0.045f, 0.030f),
+        sec(0.092f, 0.021f, 0.135f, 0.047f, 0.021f),  sec(0.092f, 0.016f, 0.175f, 0.044f, 0.016f)};
     foot.startCap = 0.022f;
     foot.endCap = 0.03f;
     foot.exponent = 2.6f;

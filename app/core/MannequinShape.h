@@ -3,12 +3,12 @@
 // four-joint linear-blend weights that vary smoothly across every joint.
 #pragma once
 
-#include "core/MannequinRig.h"
-#include "core/ModelData.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/MannequinRig.h"
+#include "core/ModelData.h"
 
 namespace ra::core::mannequin {
 

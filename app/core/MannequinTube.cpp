@@ -2,12 +2,12 @@
 // elliptic domes at the ends, area-weighted smooth normals and outward (CCW) winding.
 #include "core/MannequinTube.h"
 
-#include "core/MannequinRig.h"
-
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numbers>
+
+#include "core/MannequinRig.h"
 
 namespace ra::core::mannequin {
 namespace {
@@ -24,7 +24,8 @@ Section sectionAt(const TubeSpec& spec, int i) {
     return out;
 }
 
-template <typename T> T catmullRom(const T& p0, const T& p1, const T& p2, const T& p3, float t) {
+template <typename T>
+T catmullRom(const T& p0, const T& p1, const T& p2, const T& p3, float t) {
     const float t2 = t * t;
     const float t3 = t2 * t;
     return 0.5f * ((2.0f * p1) + (p2 - p0) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
@@ -57,11 +58,12 @@ void addCap(std::vector<Ring>& rings, const Ring& end, const glm::vec3& outward,
         const float phi = 0.5f * std::numbers::pi_v<float> * static_cast<float>(k) /
                           static_cast<float>(count + 1);
         cap.push_back({end.centre + outward * (length * std::sin(phi)),
-                       end.halfWidth * std::cos(phi), end.halfDepth * std::cos(phi),
-                       end.exponent});
+                       end.halfWidth * std::cos(phi), end.halfDepth * std::cos(phi), end.exponent});
     }
-    if (atStart) rings.insert(rings.begin(), cap.rbegin(), cap.rend());
-    else rings.insert(rings.end(), cap.begin(), cap.end());
+    if (atStart)
+        rings.insert(rings.begin(), cap.rbegin(), cap.rend());
+    else
+        rings.insert(rings.end(), cap.begin(), cap.end());
 }
 
 float superPow(float v, float exponent) {
@@ -122,8 +124,8 @@ void addNormals(Primitive& p, uint32_t firstVertex, size_t firstIndex) {
     std::vector<glm::vec3> acc(p.positions.size() - firstVertex, glm::vec3{0.0f});
     for (size_t i = firstIndex; i + 2 < p.indices.size(); i += 3) {
         const uint32_t a = p.indices[i], b = p.indices[i + 1], c = p.indices[i + 2];
-        const glm::vec3 n = glm::cross(p.positions[b] - p.positions[a],
-                                       p.positions[c] - p.positions[a]);
+        const glm::vec3 n =
+            glm::cross(p.positions[b] - p.positions[a], p.positions[c] - p.positions[a]);
         for (uint32_t v : {a, b, c}) acc[v - firstVertex] += n;
     }
     for (const glm::vec3& n : acc) p.normals.push_back(glm::normalize(n));

@@ -2,13 +2,12 @@
 // at both ends) appended to a Primitive, with per-vertex joint weights from a spatial field.
 #pragma once
 
-#include "core/ModelData.h"
-
-#include <glm/glm.hpp>
-
 #include <array>
 #include <functional>
+#include <glm/glm.hpp>
 #include <vector>
+
+#include "core/ModelData.h"
 
 namespace ra::core::mannequin {
 
@@ -34,11 +33,11 @@ struct TubeSpec {
     std::vector<Section> sections;  // start to end, at least two
     glm::vec3 side{1.0f, 0.0f, 0.0f};
     glm::vec3 front{0.0f, 0.0f, 1.0f};
-    float exponent = 2.0f;   // superellipse exponent: 2 = ellipse, larger = boxier
-    float startCap = 0.0f;   // dome length beyond the first section (0: its smaller radius)
+    float exponent = 2.0f;  // superellipse exponent: 2 = ellipse, larger = boxier
+    float startCap = 0.0f;  // dome length beyond the first section (0: its smaller radius)
     float endCap = 0.0f;
     int ringsPerSpan = 3;
-    int segments = 32;       // vertices per ring, a multiple of 4
+    int segments = 32;  // vertices per ring, a multiple of 4
     WeightField weights;
 };
 

@@ -2,10 +2,9 @@
 // skins, materials, decoded images and animations. Everything the renderer and the pose code need.
 #pragma once
 
+#include <cstdint>
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
-
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -61,8 +60,8 @@ struct Node {
 
 struct Skin {
     std::string name;
-    std::vector<int> joints;                 // node indices
-    std::vector<glm::mat4> inverseBind;      // one per joint (identity when the file has none)
+    std::vector<int> joints;             // node indices
+    std::vector<glm::mat4> inverseBind;  // one per joint (identity when the file has none)
     int skeleton = -1;
 };
 
@@ -73,7 +72,7 @@ struct AnimationChannel {
     int node = -1;
     AnimPath path = AnimPath::Translation;
     Interpolation interpolation = Interpolation::Linear;
-    std::vector<float> times;   // strictly increasing
+    std::vector<float> times;  // strictly increasing
     // Flattened output: 3 (T, S) or 4 (R, xyzw) floats per key; CubicSpline stores
     // in-tangent, value, out-tangent per key as in the file.
     std::vector<float> values;

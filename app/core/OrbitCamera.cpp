@@ -1,10 +1,9 @@
 // OrbitCamera: view presets and orbit/pan/zoom gestures.
 #include "core/OrbitCamera.h"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace ra::core {
 namespace {
@@ -67,8 +66,8 @@ void OrbitCamera::frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, f
                     (i & 4) ? boxMax.z : boxMin.z};
         glm::vec3 rel = c - m_target;
         float z = glm::dot(rel, back);
-        d = std::max({d, z + std::abs(glm::dot(rel, right)) / tanX,
-                      z + std::abs(glm::dot(rel, up)) / tanY});
+        d = std::max(
+            {d, z + std::abs(glm::dot(rel, right)) / tanX, z + std::abs(glm::dot(rel, up)) / tanY});
     }
     m_distance = d;
 }
@@ -94,7 +93,8 @@ void OrbitCamera::zoom(float wheelSteps) {
 
 glm::vec3 OrbitCamera::eye() const {
     float yaw = glm::radians(m_yaw), pitch = glm::radians(m_pitch);
-    glm::vec3 dir{std::sin(yaw) * std::cos(pitch), std::sin(pitch), std::cos(yaw) * std::cos(pitch)};
+    glm::vec3 dir{std::sin(yaw) * std::cos(pitch), std::sin(pitch),
+                  std::cos(yaw) * std::cos(pitch)};
     return m_target + dir * m_distance;
 }
 

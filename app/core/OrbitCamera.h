@@ -3,7 +3,6 @@
 #pragma once
 
 #include <glm/glm.hpp>
-
 #include <optional>
 #include <string>
 
@@ -21,9 +20,9 @@ public:
     // eight corners fit both fields of view at this aspect ratio (width / height), plus a margin.
     void frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect);
 
-    void orbit(float dxPixels, float dyPixels);            // left drag
+    void orbit(float dxPixels, float dyPixels);                      // left drag
     void pan(float dxPixels, float dyPixels, float viewportHeight);  // right/middle drag
-    void zoom(float wheelSteps);                           // wheel: positive zooms in
+    void zoom(float wheelSteps);                                     // wheel: positive zooms in
 
     glm::vec3 eye() const;
     glm::vec3 target() const { return m_target; }

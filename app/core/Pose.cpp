@@ -2,11 +2,10 @@
 // world matrices, joint matrices and CPU linear-blend skinning. Pure functions of their inputs.
 #include "core/Pose.h"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace ra::core {
 
@@ -42,7 +41,9 @@ glm::vec4 element(const std::vector<float>& values, size_t index, size_t width) 
     return v;
 }
 
-glm::quat toQuat(const glm::vec4& v) { return glm::quat(v.w, v.x, v.y, v.z); }  // xyzw in file
+glm::quat toQuat(const glm::vec4& v) {
+    return glm::quat(v.w, v.x, v.y, v.z);
+}  // xyzw in file
 
 glm::quat slerpShortest(glm::quat a, glm::quat b, float s) {
     if (glm::dot(a, b) < 0.0f) b = -b;
@@ -63,16 +64,19 @@ glm::vec4 hermite(const std::vector<float>& values, size_t width, const KeySpan&
     const glm::vec4 a1 = element(values, 3 * k.k1 + 0, width);
     const glm::vec4 v1 = element(values, 3 * k.k1 + 1, width);
     const float s = k.s, s2 = s * s, s3 = s2 * s;
-    return (2 * s3 - 3 * s2 + 1) * v0 + k.dt * (s3 - 2 * s2 + s) * b0 +
-           (-2 * s3 + 3 * s2) * v1 + k.dt * (s3 - s2) * a1;
+    return (2 * s3 - 3 * s2 + 1) * v0 + k.dt * (s3 - 2 * s2 + s) * b0 + (-2 * s3 + 3 * s2) * v1 +
+           k.dt * (s3 - s2) * a1;
 }
 
 glm::vec4 sampleValue(const AnimationChannel& ch, float t, size_t width) {
     const KeySpan k = findKeys(ch.times, t);
     switch (ch.interpolation) {
-    case Interpolation::Step: return element(ch.values, k.k0, width);
-    case Interpolation::CubicSpline: return hermite(ch.values, width, k);
-    case Interpolation::Linear: break;
+        case Interpolation::Step:
+            return element(ch.values, k.k0, width);
+        case Interpolation::CubicSpline:
+            return hermite(ch.values, width, k);
+        case Interpolation::Linear:
+            break;
     }
     const glm::vec4 a = element(ch.values, k.k0, width);
     const glm::vec4 b = element(ch.values, k.k1, width);
@@ -88,14 +92,18 @@ void applyChannel(const AnimationChannel& ch, float t, LocalTransform& local) {
     const size_t width = ch.path == AnimPath::Rotation ? 4 : 3;
     const glm::vec4 v = sampleValue(ch, t, width);
     switch (ch.path) {
-    case AnimPath::Translation: local.translation = glm::vec3(v); break;
-    case AnimPath::Scale: local.scale = glm::vec3(v); break;
-    case AnimPath::Rotation: {
-        const glm::quat q = toQuat(v);
-        const float len = glm::length(q);
-        if (len > 1e-12f && std::isfinite(len)) local.rotation = q / len;
-        break;
-    }
+        case AnimPath::Translation:
+            local.translation = glm::vec3(v);
+            break;
+        case AnimPath::Scale:
+            local.scale = glm::vec3(v);
+            break;
+        case AnimPath::Rotation: {
+            const glm::quat q = toQuat(v);
+            const float len = glm::length(q);
+            if (len > 1e-12f && std::isfinite(len)) local.rotation = q / len;
+            break;
+        }
     }
 }
 

@@ -2,10 +2,10 @@
 // into joint matrices for linear-blend skinning (the same formula the vertex shader uses).
 #pragma once
 
-#include "core/ModelData.h"
-
 #include <glm/glm.hpp>
 #include <vector>
+
+#include "core/ModelData.h"
 
 namespace ra::core {
 
@@ -46,7 +46,10 @@ struct Bounds {
     bool valid() const { return min.x <= max.x; }
     glm::vec3 center() const { return (min + max) * 0.5f; }
     glm::vec3 size() const { return max - min; }
-    void add(const glm::vec3& p) { min = glm::min(min, p); max = glm::max(max, p); }
+    void add(const glm::vec3& p) {
+        min = glm::min(min, p);
+        max = glm::max(max, p);
+    }
 };
 Bounds poseBounds(const ModelData& model, const Pose& pose);
 

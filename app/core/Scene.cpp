@@ -1,10 +1,9 @@
 // Scene: model placement, animation clock, and the roller rolling without slip under the body.
 #include "core/Scene.h"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace ra::core {
 namespace {

@@ -2,12 +2,11 @@
 // the foam roller and the mat, and the animation clock. Time enters only through update(dt).
 #pragma once
 
+#include <glm/glm.hpp>
+#include <memory>
+
 #include "core/ModelData.h"
 #include "core/Pose.h"
-
-#include <glm/glm.hpp>
-
-#include <memory>
 
 namespace ra::core {
 
@@ -22,7 +21,7 @@ struct Roller {
 
 struct Mat {
     glm::vec2 size{2.0f, 0.7f};  // a full-length exercise mat, long side along X
-    float thickness = 0.006f;      // the mat's top face is the floor level y = 0
+    float thickness = 0.006f;    // the mat's top face is the floor level y = 0
     glm::vec3 center{0.17f, 0.0f, 0.0f};
 };
 

@@ -83,7 +83,8 @@ Primitive makeMat(float sizeX, float sizeZ, float height) {
 
 Primitive makeFloorPatch(glm::vec2 lo, glm::vec2 hi, float y) {
     Primitive p;
-    addQuad(p, {lo.x, y, hi.y}, {hi.x, y, hi.y}, {hi.x, y, lo.y}, {lo.x, y, lo.y}, {0, 1, 0}, {1, 1});
+    addQuad(p, {lo.x, y, hi.y}, {hi.x, y, hi.y}, {hi.x, y, lo.y}, {lo.x, y, lo.y}, {0, 1, 0},
+            {1, 1});
     for (size_t i = 0; i < p.positions.size(); ++i) p.uvs[i] = {p.positions[i].x, p.positions[i].z};
     return p;
 }

@@ -10,11 +10,15 @@ namespace {
 
 std::string g_glfwError;
 
-void onGlfwError(int, const char* description) { g_glfwError = description ? description : ""; }
+void onGlfwError(int, const char* description) {
+    g_glfwError = description ? description : "";
+}
 
 }  // namespace
 
-Window* Window::self(GLFWwindow* w) { return static_cast<Window*>(glfwGetWindowUserPointer(w)); }
+Window* Window::self(GLFWwindow* w) {
+    return static_cast<Window*>(glfwGetWindowUserPointer(w));
+}
 
 std::unique_ptr<Window> Window::create(const WindowDesc& desc, std::string& error) {
     glfwSetErrorCallback(onGlfwError);
@@ -32,8 +36,9 @@ std::unique_ptr<Window> Window::create(const WindowDesc& desc, std::string& erro
     auto w = std::unique_ptr<Window>(new Window());
     w->m_window = glfwCreateWindow(desc.width, desc.height, desc.title.c_str(), nullptr, nullptr);
     if (!w->m_window) {
-        error = "cannot create an OpenGL 3.3 core window (" + g_glfwError +
-                "). Update the graphics driver, or use `roller-atlas render`, which needs no window.";
+        error =
+            "cannot create an OpenGL 3.3 core window (" + g_glfwError +
+            "). Update the graphics driver, or use `roller-atlas render`, which needs no window.";
         glfwTerminate();
         return nullptr;
     }
@@ -73,11 +78,21 @@ void Window::installCallbacks() {
     });
 }
 
-bool Window::shouldClose() const { return glfwWindowShouldClose(m_window); }
-void Window::requestClose() { glfwSetWindowShouldClose(m_window, GLFW_TRUE); }
-void Window::pollEvents() { glfwPollEvents(); }
-void Window::waitEvents() { glfwWaitEvents(); }
-void Window::swapBuffers() { glfwSwapBuffers(m_window); }
+bool Window::shouldClose() const {
+    return glfwWindowShouldClose(m_window);
+}
+void Window::requestClose() {
+    glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+}
+void Window::pollEvents() {
+    glfwPollEvents();
+}
+void Window::waitEvents() {
+    glfwWaitEvents();
+}
+void Window::swapBuffers() {
+    glfwSwapBuffers(m_window);
+}
 
 std::vector<InputEvent> Window::takeEvents() {
     std::vector<InputEvent> out;

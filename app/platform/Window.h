@@ -3,7 +3,6 @@
 #pragma once
 
 #include <glm/glm.hpp>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,10 +14,10 @@ namespace ra::app {
 struct InputEvent {
     enum class Type { MouseButton, MouseMove, Scroll, Key, Drop };
     Type type = Type::MouseMove;
-    int button = 0;   // GLFW mouse button or key code
-    int action = 0;   // GLFW_PRESS / GLFW_RELEASE / GLFW_REPEAT
+    int button = 0;  // GLFW mouse button or key code
+    int action = 0;  // GLFW_PRESS / GLFW_RELEASE / GLFW_REPEAT
     int mods = 0;
-    double x = 0.0, y = 0.0;  // cursor position in window coordinates, or scroll offsets
+    double x = 0.0, y = 0.0;         // cursor position in window coordinates, or scroll offsets
     std::vector<std::string> paths;  // Drop
 };
 

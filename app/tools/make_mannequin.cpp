@@ -1,10 +1,10 @@
 // make_mannequin: writes the default figure (core::buildMannequin) as glTF binary.
 // Usage: ra-make-mannequin OUT.glb   (regenerates assets/models/mannequin.glb)
+#include <cstdio>
+
 #include "core/Diagnostics.h"
 #include "core/GlbWriter.h"
 #include "core/Mannequin.h"
-
-#include <cstdio>
 
 int main(int argc, char** argv) {
     if (argc != 2) {

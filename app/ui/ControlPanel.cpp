@@ -1,11 +1,11 @@
 // ControlPanel: playback (play/pause, time, speed), camera views, text size, what is loaded.
-#include "ui/Panels.h"
-
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+
+#include "ui/Panels.h"
 
 namespace ra::app {
 namespace {
@@ -22,7 +22,8 @@ void playbackSection(const PanelContext& ctx, std::vector<Command>& out) {
         out.push_back(cmd::SetTime{t});
     float speed = s.speed;
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    if (ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx")) out.push_back(cmd::SetSpeed{speed});
+    if (ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx"))
+        out.push_back(cmd::SetSpeed{speed});
 }
 
 void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
@@ -36,7 +37,8 @@ void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
         std::snprintf(label, sizeof label, "%d %s", i, core::viewPresetName(v));
         bool active = ctx.ui.view == v;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.34f, 0.71f, 0.91f, 0.8f));
-        if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 7.5f, 0))) out.push_back(cmd::SetView{v});
+        if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 7.5f, 0)))
+            out.push_back(cmd::SetView{v});
         if (active) ImGui::PopStyleColor();
     }
     if (ImGui::Button("Reset view (R)")) out.push_back(cmd::ResetView{});
@@ -74,8 +76,8 @@ void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
     const float width = controlPanelWidth(em, ImGui::GetIO().DisplaySize.x) - em * 1.2f;
     ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-    ImGui::Begin("Roller Atlas", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                              ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("Roller Atlas", nullptr,
+                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
     sectionTitle("Motion");
     playbackSection(ctx, out);
     sectionTitle("View");

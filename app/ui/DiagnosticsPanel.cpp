@@ -1,8 +1,8 @@
 // DiagnosticsPanel: every content problem (file, place, message), shown while there are any, so a
 // broken file is explained on screen instead of silently missing.
-#include "ui/Panels.h"
-
 #include <imgui.h>
+
+#include "ui/Panels.h"
 
 namespace ra::app {
 

@@ -1,7 +1,7 @@
 // HelpPanel: the mouse and keyboard controls (F1), in large type for a room.
-#include "ui/Panels.h"
-
 #include <imgui.h>
+
+#include "ui/Panels.h"
 
 namespace ra::app {
 

@@ -1,11 +1,11 @@
 // PanelContext: the read-only state the panels draw from, and the UI's own small state.
 #pragma once
 
+#include <string>
+
 #include "core/Diagnostics.h"
 #include "core/OrbitCamera.h"
 #include "core/Scene.h"
-
-#include <string>
 
 namespace ra::app {
 

@@ -1,10 +1,10 @@
 // Panels: each panel reads the PanelContext and appends the commands the user asked for.
 #pragma once
 
+#include <vector>
+
 #include "Command.h"
 #include "ui/PanelContext.h"
-
-#include <vector>
 
 namespace ra::app {
 

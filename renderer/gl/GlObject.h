@@ -37,15 +37,15 @@ private:
     GLuint m_id = 0;
 };
 
-#define RA_GL_GEN_TRAITS(Name, gen, del)                      \
-    struct Name##Traits {                                      \
-        static GLuint create() {                               \
-            GLuint id = 0;                                     \
-            gen(1, &id);                                       \
-            return id;                                         \
-        }                                                      \
-        static void destroy(GLuint id) { del(1, &id); }        \
-    };                                                         \
+#define RA_GL_GEN_TRAITS(Name, gen, del)                \
+    struct Name##Traits {                               \
+        static GLuint create() {                        \
+            GLuint id = 0;                              \
+            gen(1, &id);                                \
+            return id;                                  \
+        }                                               \
+        static void destroy(GLuint id) { del(1, &id); } \
+    };                                                  \
     using Name = GlObject<Name##Traits>;
 
 RA_GL_GEN_TRAITS(Buffer, glGenBuffers, glDeleteBuffers)

@@ -1,11 +1,11 @@
 // ProgramBuilder: shader compilation with file:line diagnostics.
 #include "renderer/gl/ProgramBuilder.h"
 
-#include "renderer/ShaderSources.h"
-
 #include <cstdio>
 #include <regex>
 #include <sstream>
+
+#include "renderer/ShaderSources.h"
 
 namespace ra::gfx::gl {
 namespace {
@@ -29,7 +29,8 @@ GLuint compileStage(GLenum stage, const ProgramDesc& desc, const std::vector<con
     for (const char* f : files) {
         const EmbeddedShader* s = findShader(f);
         if (!s) {
-            diags.error(std::string("shaders/") + f, "", "shader file was not embedded in the build");
+            diags.error(std::string("shaders/") + f, "",
+                        "shader file was not embedded in the build");
             return 0;
         }
         sources.push_back(s->source);
@@ -61,7 +62,8 @@ std::string mapShaderLog(const std::string& log, const std::vector<const char*>&
         if (std::regex_search(line, m, kLine)) {
             size_t idx = std::stoul(m[1].str());
             std::string name = idx < files.size() ? files[idx] : m[1].str();
-            line = "shaders/" + name + ":" + m[2].str() + line.substr(size_t(m.position(0) + m.length(0)));
+            line = "shaders/" + name + ":" + m[2].str() +
+                   line.substr(size_t(m.position(0) + m.length(0)));
         }
         out += line + "\n";
     }

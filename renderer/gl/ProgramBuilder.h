@@ -2,12 +2,12 @@
 // mapping compiler messages back to the shader file and line.
 #pragma once
 
-#include "core/Diagnostics.h"
-#include "renderer/gl/GlObject.h"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/Diagnostics.h"
+#include "renderer/gl/GlObject.h"
 
 namespace ra::gfx::gl {
 
@@ -15,7 +15,7 @@ struct ProgramDesc {
     const char* label;                     // for messages, e.g. "scene:roller"
     std::vector<const char*> vertexFiles;  // concatenated in order after the #version line
     std::vector<const char*> fragmentFiles;
-    std::string defines;                   // e.g. "#define SURFACE_ROLLER 1\n", both stages
+    std::string defines;                        // e.g. "#define SURFACE_ROLLER 1\n", both stages
     std::vector<const char*> feedbackVaryings;  // captured interleaved with transform feedback
 };
 

@@ -1,7 +1,6 @@
 // ArchitectureTest: the layering rule of DESIGN.md, checked on the source tree: the domain core
 // includes no GL, EGL, windowing or UI header.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <regex>

@@ -1,9 +1,6 @@
 // GltfCorpusTest: every file of the broken-glTF corpus (Khronos validator + tinygltf regressions)
 // loads without crashing and with the outcome decided per file below from MANIFEST.tsv.
-#include "core/GltfLoader.h"
-
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +8,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "core/GltfLoader.h"
 
 using namespace ra::core;
 namespace fs = std::filesystem;

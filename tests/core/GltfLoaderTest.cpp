@@ -1,16 +1,14 @@
 // GltfLoaderTest: the four real rigged models load with the right counts and clean skin data;
 // missing/empty/folder paths, URI escapes, budgets, deep JSON and sparse accessors behave.
-#include "core/GltfImages.h"
-#include "core/GltfLoader.h"
-
 #include <catch2/catch.hpp>
-
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <glm/gtc/matrix_transform.hpp>
 #include <random>
 #include <string>
+
+#include "core/GltfImages.h"
+#include "core/GltfLoader.h"
 
 using namespace ra::core;
 namespace fs = std::filesystem;
@@ -351,8 +349,8 @@ TEST_CASE("Sparse accessors are applied over their base") {
     std::string bin;
     auto putF = [&](float f) { bin.append(reinterpret_cast<const char*>(&f), 4); };
     for (float f : {0.f, 0.f, 0.f, 1.f, 0.f, 0.f, 0.f, 1.f, 0.f}) putF(f);  // 36 bytes
-    bin += std::string("\x02\x00\x00\x00", 4);                               // index 2, padded
-    for (float f : {0.f, 5.f, 0.f}) putF(f);                                 // 12 bytes
+    bin += std::string("\x02\x00\x00\x00", 4);                              // index 2, padded
+    for (float f : {0.f, 5.f, 0.f}) putF(f);                                // 12 bytes
     writeFile(dir / "sparse.bin", bin);
     writeFile(dir / "sparse.gltf", R"({"asset":{"version":"2.0"},
         "buffers":[{"uri":"sparse.bin","byteLength":52}],
@@ -423,10 +421,14 @@ const char* const kPng16 =
 
 std::string imageModel(const std::string& broken) {
     return R"({"asset":{"version":"2.0"},
-        "images":[{"uri":"data:image/jpeg;base64,)" + std::string(kJpeg) + R"("},
-                  {"uri":"data:image/png;base64,)" + std::string(kPng16) + R"("},
-                  {"uri":"data:image/png;base64,)" + broken + R"("},
-                  {"uri":"data:image/png;base64,)" + broken + R"("}],
+        "images":[{"uri":"data:image/jpeg;base64,)" +
+           std::string(kJpeg) + R"("},
+                  {"uri":"data:image/png;base64,)" +
+           std::string(kPng16) + R"("},
+                  {"uri":"data:image/png;base64,)" +
+           broken + R"("},
+                  {"uri":"data:image/png;base64,)" +
+           broken + R"("}],
         "textures":[{"source":0},{"source":1},{"source":2}],
         "materials":[{"pbrMetallicRoughness":{"baseColorTexture":{"index":0}}},
                      {"pbrMetallicRoughness":{"baseColorTexture":{"index":1}}},
@@ -450,7 +452,7 @@ TEST_CASE("Images decode to RGBA8 from JPEG and 16-bit PNG; a broken one only lo
     const Image& jpg = m->images[size_t(m->materials[0].baseColorImage)];
     REQUIRE(jpg.width == 8);
     REQUIRE(jpg.height == 4);
-    CHECK(jpg.rgba[0] > 200);        // left: red
+    CHECK(jpg.rgba[0] > 200);  // left: red
     CHECK(jpg.rgba[2] < 60);
     CHECK(jpg.rgba[7 * 4 + 2] > 200);  // right: blue
     CHECK(jpg.rgba[7 * 4 + 0] < 60);
@@ -466,8 +468,8 @@ TEST_CASE("Images decode to RGBA8 from JPEG and 16-bit PNG; a broken one only lo
 }
 
 TEST_CASE("Image sizes are read from PNG and JPEG headers without decoding") {
-    const uint8_t png[24] = {0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-                             0, 1, 0, 0, 0, 0, 0x80, 0};  // 65536 x 32768
+    const uint8_t png[24] = {0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0,    13,
+                             'I',  'H', 'D', 'R', 0,  1,  0,  0,  0, 0, 0x80, 0};  // 65536 x 32768
     const auto size = gltf::peekImageSize(png, sizeof png);
     REQUIRE(size.has_value());
     CHECK(size->width == 65536);

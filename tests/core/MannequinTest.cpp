@@ -1,14 +1,8 @@
 // MannequinTest: the generated default figure: deterministic bytes matching the committed asset,
 // stature and joint heights against the anthropometric table, a closed mesh with sane weights,
 // and a demo clip that rests the upper back on the roller without sinking into the floor.
-#include "core/GlbWriter.h"
-#include "core/GltfLoader.h"
-#include "core/Mannequin.h"
-#include "core/Pose.h"
-
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +10,11 @@
 #include <map>
 #include <string>
 #include <utility>
+
+#include "core/GlbWriter.h"
+#include "core/GltfLoader.h"
+#include "core/Mannequin.h"
+#include "core/Pose.h"
 
 using namespace ra::core;
 
@@ -31,7 +30,9 @@ const ModelData& mannequin() {
     return model;
 }
 
-const Primitive& skinMesh(const ModelData& m) { return m.meshes.at(0).primitives.at(0); }
+const Primitive& skinMesh(const ModelData& m) {
+    return m.meshes.at(0).primitives.at(0);
+}
 
 int nodeIndex(const ModelData& m, const std::string& name) {
     for (size_t i = 0; i < m.nodes.size(); ++i)
@@ -110,11 +111,31 @@ TEST_CASE("mannequin: committed asset loads through the glTF loader unchanged", 
 }
 
 TEST_CASE("mannequin: skeleton has the stable joint names", "[mannequin]") {
-    const char* names[] = {"pelvis", "spine_lumbar_1", "spine_lumbar_2", "spine_thoracic_1",
-                           "spine_thoracic_2", "spine_thoracic_3", "neck_1", "neck_2", "head",
-                           "clavicle_l", "clavicle_r", "upper_arm_l", "upper_arm_r", "forearm_l",
-                           "forearm_r", "hand_l", "hand_r", "thigh_l", "thigh_r", "shin_l",
-                           "shin_r", "foot_l", "foot_r", "toes_l", "toes_r"};
+    const char* names[] = {"pelvis",
+                           "spine_lumbar_1",
+                           "spine_lumbar_2",
+                           "spine_thoracic_1",
+                           "spine_thoracic_2",
+                           "spine_thoracic_3",
+                           "neck_1",
+                           "neck_2",
+                           "head",
+                           "clavicle_l",
+                           "clavicle_r",
+                           "upper_arm_l",
+                           "upper_arm_r",
+                           "forearm_l",
+                           "forearm_r",
+                           "hand_l",
+                           "hand_r",
+                           "thigh_l",
+                           "thigh_r",
+                           "shin_l",
+                           "shin_r",
+                           "foot_l",
+                           "foot_r",
+                           "toes_l",
+                           "toes_r"};
     const ModelData& m = mannequin();
     REQUIRE(m.skins.size() == 1);
     REQUIRE(m.skins[0].joints.size() == std::size(names));
@@ -132,7 +153,7 @@ TEST_CASE("mannequin: rest pose matches the anthropometric table", "[mannequin]"
     CHECK(std::abs(b.min.y) < 0.002f);  // soles on the floor
     const std::pair<const char*, float> heights[] = {
         {"upper_arm_l", 0.818f}, {"upper_arm_r", 0.818f}, {"thigh_l", 0.530f}, {"thigh_r", 0.530f},
-        {"shin_l", 0.285f},      {"shin_r", 0.285f},      {"foot_l", 0.039f}, {"foot_r", 0.039f}};
+        {"shin_l", 0.285f},      {"shin_r", 0.285f},      {"foot_l", 0.039f},  {"foot_r", 0.039f}};
     for (const auto& [name, fraction] : heights) {
         INFO(name);
         CHECK(jointPosition(m, rest, name).y == Approx(fraction * kH).epsilon(0.03));

@@ -1,13 +1,11 @@
 // PoseTest: keyframe sampling against hand-computed interpolation (slerp, step, glTF Hermite),
 // world and joint matrices, CPU skinning, and pose bounds of the real models.
-#include "core/GltfLoader.h"
-#include "core/Pose.h"
-
 #include <catch2/catch.hpp>
-
+#include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
 
-#include <cmath>
+#include "core/GltfLoader.h"
+#include "core/Pose.h"
 
 using namespace ra::core;
 
@@ -165,9 +163,9 @@ TEST_CASE("STEP holds each key until the next") {
 
 TEST_CASE("CUBICSPLINE follows the glTF Hermite formula") {
     // Keys at t = 1 and t = 3 (td = 2): v0 = 0, out-tangent b0 = 1; v1 = 10, in-tangent a1 = -2.
-    const ModelData m = singleChannel(AnimPath::Translation, Interpolation::CubicSpline,
-                                      {1.0f, 3.0f},
-                                      {9, 9, 9, 0, 0, 0, 1, 1, 1, -2, -2, -2, 10, 10, 10, 7, 7, 7});
+    const ModelData m =
+        singleChannel(AnimPath::Translation, Interpolation::CubicSpline, {1.0f, 3.0f},
+                      {9, 9, 9, 0, 0, 0, 1, 1, 1, -2, -2, -2, 10, 10, 10, 7, 7, 7});
     Pose pose = restPose(m);
     for (float s : {0.0f, 0.25f, 0.5f, 0.8f, 1.0f}) {
         sampleAnimation(m, 0, 1.0f + 2.0f * s, pose);
@@ -181,9 +179,9 @@ TEST_CASE("CUBICSPLINE follows the glTF Hermite formula") {
 TEST_CASE("CUBICSPLINE rotations come out normalized") {
     const glm::quat a = glm::angleAxis(0.2f, glm::vec3(1, 0, 0));
     const glm::quat b = glm::angleAxis(1.4f, glm::vec3(1, 0, 0));
-    const ModelData m = singleChannel(AnimPath::Rotation, Interpolation::CubicSpline, {0.0f, 1.0f},
-                                      {0, 0, 0, 0, a.x, a.y, a.z, a.w, 0, 0, 0, 0,
-                                       0, 0, 0, 0, b.x, b.y, b.z, b.w, 0, 0, 0, 0});
+    const ModelData m = singleChannel(
+        AnimPath::Rotation, Interpolation::CubicSpline, {0.0f, 1.0f},
+        {0, 0, 0, 0, a.x, a.y, a.z, a.w, 0, 0, 0, 0, 0, 0, 0, 0, b.x, b.y, b.z, b.w, 0, 0, 0, 0});
     Pose pose = restPose(m);
     sampleAnimation(m, 0, 0.5f, pose);
     CHECK(glm::length(pose.local[0].rotation) == Approx(1.0f));
@@ -191,10 +189,9 @@ TEST_CASE("CUBICSPLINE rotations come out normalized") {
 }
 
 TEST_CASE("skinPosition with one full weight is that joint's matrix times the point") {
-    const std::vector<glm::mat4> joints = {
-        glm::translate(glm::mat4(1.0f), {1, 2, 3}),
-        glm::rotate(glm::mat4(1.0f), 0.7f, glm::vec3(0, 1, 0)) *
-            glm::scale(glm::mat4(1.0f), glm::vec3(2.0f))};
+    const std::vector<glm::mat4> joints = {glm::translate(glm::mat4(1.0f), {1, 2, 3}),
+                                           glm::rotate(glm::mat4(1.0f), 0.7f, glm::vec3(0, 1, 0)) *
+                                               glm::scale(glm::mat4(1.0f), glm::vec3(2.0f))};
     const glm::vec3 p(0.5f, -1.0f, 4.0f);
     requireNear(skinPosition(p, {1, 0, 0, 0}, {1, 0, 0, 0}, joints),
                 glm::vec3(joints[1] * glm::vec4(p, 1.0f)));
@@ -264,10 +261,10 @@ TEST_CASE("SimpleSkin animation bends the upper vertices, not the lower ones") {
     sampleAnimation(m, 0, 1.5f, pose);  // a key with a large rotation of joint 2
     const auto mats = jointMatrices(m, 0, pose);
     for (size_t v = 0; v < prim.positions.size(); ++v) {
-        const glm::vec3 before = skinPosition(prim.positions[v], prim.joints[v], prim.weights[v],
-                                              restMats);
-        const glm::vec3 after = skinPosition(prim.positions[v], prim.joints[v], prim.weights[v],
-                                             mats);
+        const glm::vec3 before =
+            skinPosition(prim.positions[v], prim.joints[v], prim.weights[v], restMats);
+        const glm::vec3 after =
+            skinPosition(prim.positions[v], prim.joints[v], prim.weights[v], mats);
         if (prim.positions[v].y == 0.0f) requireNear(after, before);  // only on joint 1
         if (prim.positions[v].y == 2.0f) CHECK(glm::length(after - before) > 0.1f);
     }

@@ -1,10 +1,11 @@
-// SceneTest: the scene props (roller, mat, floor), the orbit camera and the scene clock, without GL.
+// SceneTest: the scene props (roller, mat, floor), the orbit camera and the scene clock, without
+// GL.
+#include <catch2/catch.hpp>
+#include <glm/gtc/constants.hpp>
+
 #include "core/OrbitCamera.h"
 #include "core/Scene.h"
 #include "core/Shapes.h"
-
-#include <catch2/catch.hpp>
-#include <glm/gtc/constants.hpp>
 
 using namespace ra::core;
 
@@ -19,7 +20,8 @@ int inwardTriangles(const Primitive& p) {
                   c = p.positions[p.indices[i + 2]];
         glm::vec3 face = glm::cross(b - a, c - a);
         if (glm::length(face) < 1e-9f) continue;
-        glm::vec3 n = p.normals[p.indices[i]] + p.normals[p.indices[i + 1]] + p.normals[p.indices[i + 2]];
+        glm::vec3 n =
+            p.normals[p.indices[i]] + p.normals[p.indices[i + 1]] + p.normals[p.indices[i + 2]];
         bad += glm::dot(face, n) <= 0.0f;
     }
     return bad;
@@ -67,7 +69,8 @@ TEST_CASE("view presets look from the named side of the mat") {
 TEST_CASE("framing fits every corner of the box inside the picture") {
     const glm::vec3 lo{-1.0f, 0.0f, -0.35f}, hi{1.2f, 0.8f, 0.35f};
     for (float aspect : {0.5f, 1.0f, 16.0f / 9.0f, 3.0f}) {
-        for (auto preset : {ViewPreset::Front, ViewPreset::Left, ViewPreset::Top, ViewPreset::ThreeQuarter}) {
+        for (auto preset :
+             {ViewPreset::Front, ViewPreset::Left, ViewPreset::Top, ViewPreset::ThreeQuarter}) {
             OrbitCamera cam;
             cam.frame(preset, lo, hi, aspect);
             glm::mat4 vp = cam.projection(aspect) * cam.view();

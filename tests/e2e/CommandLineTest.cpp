@@ -1,14 +1,12 @@
 // CommandLineTest: the real binary's command line: help, version, usage errors, and headless
 // rendering with no display.
-#include "e2e/Process.h"
-
 #include <catch2/catch.hpp>
-
-#include "renderer/ImageIO.h"
-
 #include <filesystem>
 #include <fstream>
 #include <set>
+
+#include "e2e/Process.h"
+#include "renderer/ImageIO.h"
 
 using namespace ra::test;
 
@@ -55,13 +53,15 @@ TEST_CASE("render writes the requested PNG with no display, the same bytes every
     const std::string a = outPath("cli-render-a.png"), b = outPath("cli-render-b.png");
     std::filesystem::remove(a);
     const std::vector<std::string> env{"DISPLAY=", "WAYLAND_DISPLAY="};
-    auto r1 = runProcess({RA_BINARY, "render", "--out", a, "--size", "320x180", "--view", "left",
-                          "--time", "1.5"}, env);
+    auto r1 = runProcess(
+        {RA_BINARY, "render", "--out", a, "--size", "320x180", "--view", "left", "--time", "1.5"},
+        env);
     INFO(r1.err);
     REQUIRE(r1.exitCode == 0);
     CHECK(r1.out.find("wrote " + a) != std::string::npos);
-    auto r2 = runProcess({RA_BINARY, "render", "--out", b, "--size", "320x180", "--view", "left",
-                          "--time", "1.5"}, env);
+    auto r2 = runProcess(
+        {RA_BINARY, "render", "--out", b, "--size", "320x180", "--view", "left", "--time", "1.5"},
+        env);
     REQUIRE(r2.exitCode == 0);
     ra::gfx::RgbaImage img;
     std::string error;
@@ -71,15 +71,18 @@ TEST_CASE("render writes the requested PNG with no display, the same bytes every
     // Not blank: the centre of the picture holds the figure or the roller, not the background.
     std::set<uint32_t> colours;
     for (size_t i = 0; i < img.pixels.size(); i += 4)
-        colours.insert(uint32_t(img.pixels[i]) << 16 | uint32_t(img.pixels[i + 1]) << 8 | img.pixels[i + 2]);
+        colours.insert(uint32_t(img.pixels[i]) << 16 | uint32_t(img.pixels[i + 1]) << 8 |
+                       img.pixels[i + 2]);
     CHECK(colours.size() > 200);
     CHECK(fileBytes(a) == fileBytes(b));
 }
 
 TEST_CASE("a broken --model is named in the message, the command fails, nothing crashes") {
-    const std::string bad = std::string(RA_TESTDATA_DIR) + "/gltf-invalid/mesh_data__index_buffer_oob.gltf";
+    const std::string bad =
+        std::string(RA_TESTDATA_DIR) + "/gltf-invalid/mesh_data__index_buffer_oob.gltf";
     auto r = runProcess({RA_BINARY, "render", "--out", outPath("cli-broken.png"), "--size", "64x64",
-                         "--model", bad}, {"DISPLAY="});
+                         "--model", bad},
+                        {"DISPLAY="});
     CHECK(r.exitCode == 1);
     CHECK(r.err.find("mesh_data__index_buffer_oob.gltf") != std::string::npos);
     CHECK(r.err.find("error: ") != std::string::npos);

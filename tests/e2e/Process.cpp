@@ -1,16 +1,17 @@
 // Process: fork/exec with pipes, for driving the real binary from tests.
 #include "e2e/Process.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 namespace ra::test {
 namespace {
@@ -62,8 +63,8 @@ ProcessResult runProcess(const std::vector<std::string>& argv, const std::vector
     while (open > 0) {
         int waitMs = -1;
         if (timeoutSeconds > 0.0) {
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                              Clock::now());
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
             if (left.count() <= 0) {
                 r.timedOut = true;
                 kill(pid, SIGKILL);

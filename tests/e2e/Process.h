@@ -15,7 +15,8 @@ struct ProcessResult {
 };
 
 // Runs to completion. `env` entries "NAME=value" are added; "NAME=" with nothing after removes
-// NAME. With `timeoutSeconds` > 0 a process still running then is killed (exitCode -1, timedOut set).
+// NAME. With `timeoutSeconds` > 0 a process still running then is killed (exitCode -1, timedOut
+// set).
 ProcessResult runProcess(const std::vector<std::string>& argv,
                          const std::vector<std::string>& env = {}, double timeoutSeconds = 0.0);
 

@@ -1,12 +1,9 @@
 // WindowTest: the real interactive window under a private Xvfb, driven with xdotool and seen
 // through xwd: it draws the scene, a left drag orbits, H hides the panels, it survives unmap/map
 // and a resize, and Ctrl+Q exits 0. Screenshots go to RA_TEST_OUT_DIR/window-*.png.
-#include "e2e/Process.h"
-#include "e2e/XServer.h"
-
-#include <catch2/catch.hpp>
 #include <stb_image_write.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +13,9 @@
 #include <thread>
 #include <unordered_map>
 
+#include "e2e/Process.h"
+#include "e2e/XServer.h"
+
 using namespace ra::test;
 
 namespace {
@@ -23,7 +23,9 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-void sleepSeconds(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
+void sleepSeconds(double s) {
+    std::this_thread::sleep_for(std::chrono::duration<double>(s));
+}
 
 std::string outPath(const std::string& name) {
     fs::create_directories(RA_TEST_OUT_DIR);
@@ -186,8 +188,9 @@ void checkShowsSomething(const Image& img, Region r, const std::string& what) {
 
 // A left drag in several steps, as a hand would, starting at (x0, y0) in window coordinates.
 void leftDrag(const XServer& x, const std::string& window, int x0, int y0, int dx, int steps) {
-    std::vector<std::string> args{"mousemove", "--window", window, std::to_string(x0),
-                                  std::to_string(y0), "sleep", "0.2", "mousedown", "1"};
+    std::vector<std::string> args{
+        "mousemove", "--window",  window, std::to_string(x0), std::to_string(y0), "sleep",
+        "0.2",       "mousedown", "1"};
     for (int i = 1; i <= steps; ++i) {
         args.insert(args.end(), {"sleep", "0.05", "mousemove", "--window", window,
                                  std::to_string(x0 + dx * i / steps), std::to_string(y0)});
@@ -200,8 +203,9 @@ void leftDrag(const XServer& x, const std::string& window, int x0, int y0, int d
 
 TEST_CASE("the window draws the scene, orbits on a drag, hides panels and quits on Ctrl+Q") {
     for (const char* tool : {"xdotool", "xwd"}) {
-        INFO("'" << tool << "' is missing: install the xdotool and x11-apps packages "
-                 "(./build.sh deps)");
+        INFO("'" << tool
+                 << "' is missing: install the xdotool and x11-apps packages "
+                    "(./build.sh deps)");
         REQUIRE(!findProgram(tool).empty());
     }
     XServer x(1280, 800, outPath("window-xvfb.log"));

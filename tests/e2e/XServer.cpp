@@ -2,14 +2,15 @@
 // (XWD format: big-endian 32-bit header fields, window name, colormap, then the pixel rows).
 #include "e2e/XServer.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
 #include <bit>
 #include <cerrno>
 #include <chrono>
-#include <fcntl.h>
 #include <fstream>
-#include <poll.h>
 #include <sstream>
-#include <unistd.h>
 
 namespace ra::test {
 namespace {
@@ -17,9 +18,18 @@ namespace {
 constexpr size_t kXwdHeaderFields = 25;
 constexpr size_t kXwdColorSize = 12;  // CARD32 pixel, 3 x CARD16, 2 x CARD8
 enum XwdField : size_t {
-    HeaderSize = 0, FileVersion = 1, PixmapFormat = 2, PixmapWidth = 4, PixmapHeight = 5,
-    ByteOrder = 7, BitsPerPixel = 11, BytesPerLine = 12, RedMask = 14, GreenMask = 15,
-    BlueMask = 16, NColors = 19,
+    HeaderSize = 0,
+    FileVersion = 1,
+    PixmapFormat = 2,
+    PixmapWidth = 4,
+    PixmapHeight = 5,
+    ByteOrder = 7,
+    BitsPerPixel = 11,
+    BytesPerLine = 12,
+    RedMask = 14,
+    GreenMask = 15,
+    BlueMask = 16,
+    NColors = 19,
 };
 
 std::uint32_t readBe32(const std::string& b, size_t at) {
@@ -118,8 +128,9 @@ Image decodeXwd(const std::string& b, std::string& error) {
 XServer::XServer(int width, int height, const std::string& logPath) {
     const std::string xvfb = findProgram("Xvfb");
     if (xvfb.empty()) {
-        m_error = "Xvfb is not installed: install the 'xvfb' package "
-                  "(apt-get install xvfb, or ./build.sh deps) to run the window tests";
+        m_error =
+            "Xvfb is not installed: install the 'xvfb' package "
+            "(apt-get install xvfb, or ./build.sh deps) to run the window tests";
         return;
     }
     int fds[2];
@@ -162,8 +173,8 @@ ProcessResult XServer::run(const std::vector<std::string>& argv, double timeoutS
 Image XServer::capture(const std::string& windowId, std::string& error) const {
     auto r = run({"xwd", "-id", windowId, "-silent"}, 20.0);
     if (r.exitCode != 0) {
-        error = "xwd -id " + windowId + " failed (exit " + std::to_string(r.exitCode) + "): " +
-                r.err;
+        error =
+            "xwd -id " + windowId + " failed (exit " + std::to_string(r.exitCode) + "): " + r.err;
         return {};
     }
     return decodeXwd(r.out, error);

@@ -2,11 +2,11 @@
 // destructor), the X tools run against it (xdotool, xwd) and the decoding of xwd screenshots.
 #pragma once
 
-#include "e2e/Process.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "e2e/Process.h"
 
 namespace ra::test {
 

@@ -1,13 +1,12 @@
 // GlTestSupport: headless rendering, projection, the two-bone bar, golden comparison.
 #include "gl/GlTestSupport.h"
 
-#include "renderer/HeadlessContext.h"
-
 #include <catch2/catch.hpp>
-#include <glm/gtc/quaternion.hpp>
-
 #include <cstdlib>
 #include <filesystem>
+#include <glm/gtc/quaternion.hpp>
+
+#include "renderer/HeadlessContext.h"
 
 namespace ra::test {
 namespace fs = std::filesystem;
@@ -28,16 +27,10 @@ gfx::Renderer& testRenderer() {
     return *renderer;
 }
 
-gfx::RgbaImage renderImage(const core::Scene& scene, const core::OrbitCamera& camera, int w, int h) {
-    gfx::FrameView v;
-    v.scene = &scene;
-    v.view = camera.view();
-    v.projection = camera.projection(float(w) / float(h));
-    v.eye = camera.eye();
-    v.width = w;
-    v.height = h;
+gfx::RgbaImage renderImage(const core::Scene& scene, const core::OrbitCamera& camera, int w,
+                           int h) {
     gfx::Renderer& r = testRenderer();
-    r.renderOffscreen(v);
+    r.renderOffscreen(gfx::frameViewFor(scene, camera, w, h));
     return r.readPixels();
 }
 
@@ -62,7 +55,9 @@ glm::vec3 colorAt(const gfx::RgbaImage& img, glm::ivec2 p) {
     return n ? sum / float(n) : glm::vec3(-1.0f);
 }
 
-bool looksBlue(glm::vec3 c) { return c.b > c.r + 40.0f && c.b > c.g + 15.0f; }
+bool looksBlue(glm::vec3 c) {
+    return c.b > c.r + 40.0f && c.b > c.g + 15.0f;
+}
 
 ImageDiff diffImages(const gfx::RgbaImage& a, const gfx::RgbaImage& b, gfx::RgbaImage* diffOut) {
     ImageDiff d;
@@ -104,7 +99,8 @@ void checkGolden(const std::string& name, const gfx::RgbaImage& actual, int maxT
     REQUIRE(gfx::readPng(golden.string(), expected, error));
     ImageDiff d = diffImages(actual, expected, &diff);
     INFO(name << ": max diff " << d.maxDiff << " (limit " << maxThreshold << "), mean diff "
-              << d.meanDiff << " (limit " << meanThreshold << "); actual and diff in " << out.string());
+              << d.meanDiff << " (limit " << meanThreshold << "); actual and diff in "
+              << out.string());
     const bool pass = d.maxDiff <= maxThreshold && d.meanDiff <= meanThreshold;
     if (!pass) {
         gfx::writePng((out / (name + ".actual.png")).string(), actual, error);

@@ -3,16 +3,15 @@
 // two-bone skinned test model, and golden-image comparison that writes actual and diff on failure.
 #pragma once
 
+#include <glm/glm.hpp>
+#include <memory>
+#include <string>
+
 #include "core/ModelData.h"
 #include "core/OrbitCamera.h"
 #include "core/Scene.h"
 #include "renderer/ImageIO.h"
 #include "renderer/Renderer.h"
-
-#include <glm/glm.hpp>
-
-#include <memory>
-#include <string>
 
 namespace ra::test {
 

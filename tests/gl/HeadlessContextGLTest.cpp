@@ -1,13 +1,13 @@
 // HeadlessContextGLTest: an OpenGL 3.3 core context comes up through EGL with no X server, and
 // the embedded shaders compile on it.
+#include <epoxy/gl.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+
 #include "renderer/HeadlessContext.h"
 #include "renderer/Renderer.h"
 #include "renderer/gl/ProgramBuilder.h"
-
-#include <catch2/catch.hpp>
-#include <epoxy/gl.h>
-
-#include <cstdlib>
 
 using namespace ra;
 
@@ -31,7 +31,8 @@ TEST_CASE("headless EGL context gives OpenGL 3.3 core without a display") {
 TEST_CASE("shader compiler messages point at the shader file and line") {
     const std::string mesa = "0:12(5): error: `foo' undeclared\n1:3(1): warning: unused\n";
     std::string mapped = gfx::gl::mapShaderLog(mesa, {"<version header>", "scene.frag"});
-    CHECK(mapped.find("shaders/<version header>:12(5): error: `foo' undeclared") != std::string::npos);
+    CHECK(mapped.find("shaders/<version header>:12(5): error: `foo' undeclared") !=
+          std::string::npos);
     CHECK(mapped.find("shaders/scene.frag:3(1): warning: unused") != std::string::npos);
     const std::string nvidia = "ERROR: 1:7: 'x' : undeclared identifier\n";
     CHECK(gfx::gl::mapShaderLog(nvidia, {"hdr", "shadow.vert"}).find("shaders/shadow.vert:7") !=

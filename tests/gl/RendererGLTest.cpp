@@ -1,14 +1,13 @@
 // RendererGLTest: what the renderer draws, checked on pixels: props and model land where the
 // camera projects them, a skinned joint rotation moves exactly the pixels it should, frames are
 // deterministic, and small renders match their goldens.
-#include "gl/GlTestSupport.h"
-
-#include "core/GltfLoader.h"
-
-#include <catch2/catch.hpp>
 #include <epoxy/gl.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
+
+#include "core/GltfLoader.h"
+#include "gl/GlTestSupport.h"
 
 using namespace ra;
 using namespace ra::test;
@@ -17,9 +16,15 @@ namespace {
 
 constexpr int kW = 320, kH = 200;
 
-bool looksDark(glm::vec3 c) { return c.r < 90 && c.g < 90 && c.b < 100; }
-bool looksMat(glm::vec3 c) { return c.g > c.r + 10 && c.g > c.b; }
-bool looksBackground(glm::vec3 c) { return glm::all(glm::lessThan(glm::abs(c - glm::vec3(218, 225, 232)), glm::vec3(6))); }
+bool looksDark(glm::vec3 c) {
+    return c.r < 90 && c.g < 90 && c.b < 100;
+}
+bool looksMat(glm::vec3 c) {
+    return c.g > c.r + 10 && c.g > c.b;
+}
+bool looksBackground(glm::vec3 c) {
+    return glm::all(glm::lessThan(glm::abs(c - glm::vec3(218, 225, 232)), glm::vec3(6)));
+}
 
 core::OrbitCamera framed(const core::Scene& s, core::ViewPreset v, int w = kW, int h = kH) {
     core::OrbitCamera cam;
@@ -49,7 +54,8 @@ TEST_CASE("the roller and the mat land where the camera projects them") {
     CHECK(looksMat(mc));
     CHECK(looksBackground(sc));
     // Just above the roller's top there is no roller.
-    CHECK_FALSE(looksDark(colorAt(img, project(cam, r.center + glm::vec3(0, r.radius + 0.05f, 0), kW, kH))));
+    CHECK_FALSE(looksDark(
+        colorAt(img, project(cam, r.center + glm::vec3(0, r.radius + 0.05f, 0), kW, kH))));
 }
 
 TEST_CASE("a skinned joint rotation moves the pixels of the bent part only") {
