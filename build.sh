@@ -11,7 +11,7 @@ packages=(
     build-essential cmake pkg-config
     libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev catch2 libepoxy-dev libegl-dev
     nlohmann-json3-dev libstb-dev libfreetype-dev
-    libegl-mesa0 libgl1-mesa-dri libgles2 fonts-dejavu-core
+    libegl-mesa0 libgl1-mesa-dri libgl1 libglx-mesa0 fonts-dejavu-core
     xvfb xauth xdotool x11-utils x11-apps
 )
 
