@@ -2,6 +2,10 @@
 // broken file is explained on screen instead of silently missing.
 #include <imgui.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <string>
+
 #include "ui/Panels.h"
 
 namespace ra::app {
@@ -12,7 +16,8 @@ void drawDiagnosticsPanel(const PanelContext& ctx) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, display.y - em * 0.6f), ImGuiCond_Always,
                             ImVec2(1.0f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(em * 20, 0), ImVec2(em * 40, display.y * 0.5f));
+    const float width = std::min(em * 32.0f, display.x * 0.5f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.45f));
     ImGui::Begin("Problems", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     for (const auto& d : ctx.diags.items()) {
         const bool error = d.severity == core::Severity::Error;
@@ -22,8 +27,23 @@ void drawDiagnosticsPanel(const PanelContext& ctx) {
         ImGui::TextUnformatted(error ? "error" : "warning");
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s%s%s: %s", d.file.c_str(), d.where.empty() ? "" : ": ",
-                           d.where.c_str(), d.message.c_str());
+        ImGui::TextUnformatted(std::filesystem::path(d.file).filename().string().c_str());
+        // The message line by line, indented under its file, so lists inside it stay lists;
+        // then the full path and the place inside the file, quieter.
+        ImGui::Indent();
+        size_t start = 0;
+        while (start <= d.message.size()) {
+            size_t end = d.message.find('\n', start);
+            if (end == std::string::npos) end = d.message.size();
+            ImGui::TextWrapped("%s", d.message.substr(start, end - start).c_str());
+            start = end + 1;
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s%s%s", d.file.c_str(), d.where.empty() ? "" : "  at ",
+                           d.where.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
+        ImGui::Spacing();
     }
     ImGui::End();
 }

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 #include <unordered_map>
 
 #include "e2e/Process.h"
@@ -111,6 +112,7 @@ public:
     AppProcess& operator=(const AppProcess&) = delete;
 
     bool started() const { return m_pid > 0; }
+    int pid() const { return m_pid; }
     std::string log() const { return readFile(m_logPath); }
     bool running() {
         int code = 0;
@@ -199,7 +201,51 @@ void leftDrag(const XServer& x, const std::string& window, int x0, int y0, int d
     xdotool(x, args);
 }
 
+// CPU time (user + system, all threads) the process has used so far, in clock ticks.
+long cpuTicks(int pid) {
+    std::string stat = readFile("/proc/" + std::to_string(pid) + "/stat");
+    auto close = stat.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream fields(stat.substr(close + 2));
+    std::string f;
+    long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> f; ++i) {
+        if (i == 14) utime = std::stol(f);
+        if (i == 15) stime = std::stol(f);
+    }
+    return utime + stime;
+}
+
 }  // namespace
+
+TEST_CASE("a paused window sleeps: no CPU while nothing moves, CPU again when it plays") {
+    XServer x(1280, 800, outPath("idle-xvfb.log"));
+    INFO(x.error());
+    REQUIRE(x.ok());
+    AppProcess app(x, {"--paused", "--size", "900x600"}, outPath("idle-app.log"));
+    REQUIRE(app.started());
+    const std::string window = waitForWindow(x, app, 30.0);
+    REQUIRE_FALSE(window.empty());
+    REQUIRE(app.waitForLog("first frame", 30.0));
+    sleepSeconds(1.5);  // the frames that follow start-up settle
+    const long idle0 = cpuTicks(app.pid());
+    sleepSeconds(2.0);
+    const long idle1 = cpuTicks(app.pid());
+    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    INFO("idle: " << idle1 - idle0 << " ticks in 2 s (" << ticksPerSecond << " per second)");
+    CHECK(idle1 - idle0 <= ticksPerSecond / 20);  // under 2.5% of one core
+
+    xdotool(x, {"key", "--window", window, "space"});  // play: now it must draw continuously
+    sleepSeconds(0.5);
+    const long play0 = cpuTicks(app.pid());
+    sleepSeconds(2.0);
+    const long play1 = cpuTicks(app.pid());
+    INFO("playing: " << play1 - play0 << " ticks in 2 s");
+    CHECK(play1 - play0 > ticksPerSecond / 2);
+    requireRunning(app, "while playing");
+    xdotool(x, {"key", "--window", window, "ctrl+q"});
+    CHECK(app.waitExit(10.0) == std::optional<int>(0));
+}
 
 TEST_CASE("the window draws the scene, orbits on a drag, hides panels and quits on Ctrl+Q") {
     for (const char* tool : {"xdotool", "xwd"}) {
