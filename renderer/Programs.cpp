@@ -10,9 +10,10 @@ constexpr const char* kSurfaceDefines[] = {
     "#define SURFACE_MODEL 1\n",  "#define SURFACE_MODEL 1\n#define HAS_TEXTURE 1\n",
     "#define SURFACE_ROLLER 1\n", "#define SURFACE_MAT 1\n",
     "#define SURFACE_FLOOR 1\n",
+    "#define SURFACE_FLOOR 1\n#define NO_SHADOW 1\n",
 };
 constexpr const char* kSurfaceLabels[] = {"scene:model", "scene:model-textured", "scene:roller",
-                                          "scene:mat", "scene:floor"};
+                                          "scene:mat", "scene:floor", "scene:floor-unshaded"};
 
 std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
     auto p = gl::buildProgram({kSurfaceLabels[i],
@@ -38,8 +39,8 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
     sp.skyAmbient = l("u_skyAmbient");
     sp.groundAmbient = l("u_groundAmbient");
     sp.sunColor = l("u_sunColor");
-    sp.floorLit = l("u_floorLit");
-    sp.floorShade = l("u_floorShade");
+    sp.flatLit = l("u_flatLit");
+    sp.flatShade = l("u_flatShade");
     sp.floorCenter = l("u_floorCenter");
     return sp;
 }

@@ -9,13 +9,15 @@
 
 namespace ra::gfx {
 
-enum class Surface { Model, ModelTextured, Roller, Mat, Floor, Count };
+// FloorUnshaded is the floor where no shadow can fall: the same look without the shadow lookup,
+// the costliest thing a software rasteriser does per pixel here.
+enum class Surface { Model, ModelTextured, Roller, Mat, Floor, FloorUnshaded, Count };
 
 struct SceneProgram {
     gl::Program program;
     GLint model = -1, viewProj = -1, lightViewProj = -1, baseColor = -1, baseTexture = -1,
           shadowMap = -1, shadowTexel = -1, toLight = -1, eye = -1, background = -1,
-          skyAmbient = -1, groundAmbient = -1, sunColor = -1, floorLit = -1, floorShade = -1,
+          skyAmbient = -1, groundAmbient = -1, sunColor = -1, flatLit = -1, flatShade = -1,
           floorCenter = -1;
 };
 

@@ -19,7 +19,7 @@ constexpr GLuint kBaseTextureUnit = 0;
 constexpr glm::vec3 kBackgroundSrgb{0.855f, 0.882f, 0.910f};
 
 // The light rig (linear units): a sky/ground ambient and a warm sun. The shaders get these as
-// uniforms; the flat floor's lit and shaded colours are worked out from them here, once.
+// uniforms; the light reaching the flat floor and mat is worked out from them here, once.
 constexpr glm::vec3 kSkyAmbient{0.34f, 0.37f, 0.43f};
 constexpr glm::vec3 kGroundAmbient{0.20f, 0.18f, 0.165f};
 constexpr glm::vec3 kSunColor{1.25f, 1.21f, 1.15f};
@@ -50,7 +50,7 @@ struct Renderer::Impl {
     RendererOptions options;
     Programs programs;
     gl::Buffer jointUbo;
-    GpuMesh roller, mat, floor;
+    GpuMesh roller, mat, floor;  // floor: a unit patch, scaled into place per draw
     ShadowTarget shadow;
     ColorTarget msaa, resolve;
     int samples = 1;
@@ -59,6 +59,7 @@ struct Renderer::Impl {
     std::vector<DrawItem> items;
     std::vector<gl::Texture> textures;
     glm::mat4 lightViewProj{1.0f};
+    glm::vec4 shadowFootprint{0.0f};  // floor rectangle (x0, z0, x1, z1) shadows can reach
     bool lightFitted = false;
 
     void syncModel(const core::Scene& scene);
@@ -68,6 +69,7 @@ struct Renderer::Impl {
     void shadowPass(const core::Scene& scene);
     void setFrameUniforms(const SceneProgram& p, const FrameView& v) const;
     void drawModelItems(const core::Scene& scene, const FrameView& v);
+    void drawFloor(const FrameView& v);
     void scenePass(const FrameView& v);
     void draw(const FrameView& v, GLuint targetFbo);
 };
@@ -101,7 +103,7 @@ std::unique_ptr<Renderer> Renderer::create(core::Diagnostics& diags,
     core::Mat m;
     impl->roller = upload(core::makeRoller(r.radius, r.length));
     impl->mat = upload(core::makeMat(m.size.x, m.size.y, m.thickness));
-    impl->floor = upload(core::makeFloorPatch(glm::vec2(-10.0f), glm::vec2(10.0f), -m.thickness));
+    impl->floor = upload(core::makeFloorPatch(glm::vec2(0.0f), glm::vec2(1.0f), -m.thickness));
 
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -163,6 +165,18 @@ void Renderer::Impl::fitLight(const core::Scene& scene) {
     glm::vec3 d = scene.lightDirection();
     glm::mat4 view = glm::lookAt(c - d * (r * 2.0f), c, glm::vec3(0, 0, 1));
     lightViewProj = glm::ortho(-r, r, -r, r, 0.01f, r * 4.0f) * view;
+    // Where the casters' shadows can land on the floor: their box, with room for the motion,
+    // projected along the sun onto y = 0.
+    core::Bounds casters = scene.casterBounds();
+    const glm::vec3 pad{0.25f, 0.05f, 0.25f};
+    core::Bounds foot;
+    for (int i = 0; i < 8; ++i) {
+        glm::vec3 p{(i & 1) ? casters.max.x + pad.x : casters.min.x - pad.x,
+                    (i & 2) ? casters.max.y + pad.y : casters.min.y,
+                    (i & 4) ? casters.max.z + pad.z : casters.min.z - pad.z};
+        foot.add(p - d * (p.y / std::min(d.y, -0.05f)));
+    }
+    shadowFootprint = {foot.min.x, foot.min.z, foot.max.x, foot.max.z};
     lightFitted = true;
 }
 
@@ -216,11 +230,11 @@ void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v)
     glUniform3fv(p.skyAmbient, 1, glm::value_ptr(kSkyAmbient));
     glUniform3fv(p.groundAmbient, 1, glm::value_ptr(kGroundAmbient));
     glUniform3fv(p.sunColor, 1, glm::value_ptr(kSunColor));
-    // The floor faces straight up: ambient is the sky's, the sun term is a constant.
-    const float floorSun = std::max(0.0f, -v.scene->lightDirection().y);
-    glUniform3fv(p.floorShade, 1, glm::value_ptr(kFloorAlbedo * kSkyAmbient));
-    glUniform3fv(p.floorLit, 1,
-                 glm::value_ptr(kFloorAlbedo * (kSkyAmbient + kSunColor * floorSun)));
+    // The floor and the mat face straight up: ambient is the sky's, the sun term a constant.
+    const float upSun = std::max(0.0f, -v.scene->lightDirection().y);
+    glUniform3fv(p.flatShade, 1, glm::value_ptr(kSkyAmbient));
+    glUniform3fv(p.flatLit, 1, glm::value_ptr(kSkyAmbient + kSunColor * upSun));
+    glUniform4f(p.baseColor, kFloorAlbedo.r, kFloorAlbedo.g, kFloorAlbedo.b, 1.0f);
     const glm::vec3 mc = v.scene->mat().center;
     glUniform2f(p.floorCenter, mc.x, mc.z);
 }
@@ -264,7 +278,28 @@ void Renderer::Impl::scenePass(const FrameView& v) {
     drawModelItems(scene, v);
     prop(roller, scene.roller().matrix(), Surface::Roller);
     prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), Surface::Mat);
-    prop(floor, glm::mat4(1.0f), Surface::Floor);
+    drawFloor(v);
+}
+
+void Renderer::Impl::drawFloor(const FrameView& v) {
+    // The floor is 20 m across; only the footprint of the casters' shadows looks up the shadow
+    // map, the frame around it uses the unshaded variant.
+    const float kReach = 10.0f;
+    const glm::vec2 lo = glm::clamp(glm::vec2(shadowFootprint.x, shadowFootprint.y), -kReach, kReach);
+    const glm::vec2 hi = glm::clamp(glm::vec2(shadowFootprint.z, shadowFootprint.w), -kReach, kReach);
+    auto patch = [&](glm::vec2 a, glm::vec2 b, Surface s) {
+        if (b.x <= a.x || b.y <= a.y) return;
+        const SceneProgram& p = programs[s];
+        setFrameUniforms(p, v);
+        uniform(p.model, glm::scale(glm::translate(glm::mat4(1.0f), glm::vec3(a.x, 0.0f, a.y)),
+                                    glm::vec3(b.x - a.x, 1.0f, b.y - a.y)));
+        floor.draw();
+    };
+    patch(lo, hi, Surface::Floor);
+    patch({-kReach, -kReach}, {kReach, lo.y}, Surface::FloorUnshaded);
+    patch({-kReach, hi.y}, {kReach, kReach}, Surface::FloorUnshaded);
+    patch({-kReach, lo.y}, {lo.x, hi.y}, Surface::FloorUnshaded);
+    patch({hi.x, lo.y}, {kReach, hi.y}, Surface::FloorUnshaded);
 }
 
 void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {

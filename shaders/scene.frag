@@ -24,10 +24,14 @@ in vec4 v_light;
 out vec4 o_color;
 
 float sunVisibility(float ndl) {
+#if defined(NO_SHADOW)
+    return 1.0;
+#else
     vec3 p = v_light.xyz / v_light.w * 0.5 + 0.5;
     p.z -= 0.0006 + 0.002 * (1.0 - ndl);
     // One bilinear-filtered comparison: the hardware (or llvmpipe) blends four depth tests.
     return texture(u_shadowMap, p);
+#endif
 }
 
 vec3 albedo() {
@@ -51,21 +55,25 @@ vec3 albedo() {
 #endif
 }
 
-#if defined(SURFACE_FLOOR)
-// The floor is flat and faces up, so its ambient and sun terms are constants the renderer
-// passes in (u_floorLit, u_floorShade): per pixel only the shadow, a faint half-metre grid around
-// the mat, and the fade into the background remain.
-uniform vec3 u_floorLit;     // linear colour in full sun
-uniform vec3 u_floorShade;   // linear colour in shadow
-uniform vec2 u_floorCenter;  // the grid fades out around this point, inside the shadowed patch
+#if defined(SURFACE_FLOOR) || defined(SURFACE_MAT)
+// The floor and the mat are flat and face up, so their ambient and sun terms are constants the
+// renderer passes in (u_flatLit, u_flatShade): per pixel only the albedo pattern, the shadow,
+// and for the floor the fade into the background remain.
+uniform vec3 u_flatLit;      // light arriving in full sun
+uniform vec3 u_flatShade;    // light arriving in shadow
+uniform vec2 u_floorCenter;  // the floor grid fades out around this point
 
 void main() {
-    vec3 c = mix(u_floorShade, u_floorLit, sunVisibility(1.0));
+    vec3 c = mix(u_flatShade, u_flatLit, sunVisibility(1.0));
+#if defined(SURFACE_MAT)
+    c *= albedo();
+#else
     vec2 g = abs(fract(v_uv * 2.0 - 0.5) - 0.5) / fwidth(v_uv * 2.0);
     float line = 1.0 - clamp(min(g.x, g.y), 0.0, 1.0);
     line *= 1.0 - smoothstep(0.8, 1.4, length(v_world.xz - u_floorCenter));
-    c *= 1.0 - 0.07 * line;
+    c *= u_baseColor.rgb * (1.0 - 0.07 * line);
     c = mix(c, u_background, smoothstep(2.5, 7.0, length(v_world.xz)));
+#endif
     o_color = vec4(sqrt(c), 1.0);
 }
 #else

@@ -98,10 +98,15 @@ void Scene::repose() {
 }
 
 Bounds Scene::worldBounds() const {
-    Bounds b;
+    Bounds b = casterBounds();
     const float hx = m_mat.size.x * 0.5f, hz = m_mat.size.y * 0.5f;
     b.add(m_mat.center + glm::vec3(-hx, -m_mat.thickness, -hz));
     b.add(m_mat.center + glm::vec3(hx, 0.0f, hz));
+    return b;
+}
+
+Bounds Scene::casterBounds() const {
+    Bounds b;
     b.add(m_roller.center + glm::vec3(-m_roller.radius, -m_roller.radius, -m_roller.length / 2));
     b.add(m_roller.center + glm::vec3(m_roller.radius, m_roller.radius, m_roller.length / 2));
     if (m_model) {

@@ -49,6 +49,8 @@ public:
     const Mat& mat() const { return m_mat; }
     // World-space bounds of the posed model, the roller and the mat: what a camera frames.
     Bounds worldBounds() const;
+    // World-space bounds of what casts shadows: the posed model and the roller.
+    Bounds casterBounds() const;
     // Normalised direction the sunlight travels (from the light toward the scene).
     glm::vec3 lightDirection() const { return m_lightDir; }
 
