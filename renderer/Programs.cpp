@@ -42,6 +42,7 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
     sp.flatLit = l("u_flatLit");
     sp.flatShade = l("u_flatShade");
     sp.floorCenter = l("u_floorCenter");
+    sp.floorPatch = l("u_floorPatch");
     return sp;
 }
 

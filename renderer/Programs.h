@@ -18,7 +18,7 @@ struct SceneProgram {
     GLint model = -1, viewProj = -1, lightViewProj = -1, baseColor = -1, baseTexture = -1,
           shadowMap = -1, shadowTexel = -1, toLight = -1, eye = -1, background = -1,
           skyAmbient = -1, groundAmbient = -1, sunColor = -1, flatLit = -1, flatShade = -1,
-          floorCenter = -1;
+          floorCenter = -1, floorPatch = -1;
 };
 
 struct Programs {

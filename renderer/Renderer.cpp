@@ -291,6 +291,7 @@ void Renderer::Impl::drawFloor(const FrameView& v) {
         if (b.x <= a.x || b.y <= a.y) return;
         const SceneProgram& p = programs[s];
         setFrameUniforms(p, v);
+        glUniform4f(p.floorPatch, a.x, a.y, b.x, b.y);
         uniform(p.model, glm::scale(glm::translate(glm::mat4(1.0f), glm::vec3(a.x, 0.0f, a.y)),
                                     glm::vec3(b.x - a.x, 1.0f, b.y - a.y)));
         floor.draw();

@@ -62,16 +62,23 @@ vec3 albedo() {
 uniform vec3 u_flatLit;      // light arriving in full sun
 uniform vec3 u_flatShade;    // light arriving in shadow
 uniform vec2 u_floorCenter;  // the floor grid fades out around this point
+uniform vec4 u_floorPatch;   // this floor patch (x0, z0, x1, z1): the grid fades before its edge
 
 void main() {
     vec3 c = mix(u_flatShade, u_flatLit, sunVisibility(1.0));
 #if defined(SURFACE_MAT)
     c *= albedo();
 #else
+    c *= u_baseColor.rgb;
+#if !defined(NO_SHADOW)
+    // A faint half-metre grid around the mat, only on the patch near the figure.
     vec2 g = abs(fract(v_uv * 2.0 - 0.5) - 0.5) / fwidth(v_uv * 2.0);
     float line = 1.0 - clamp(min(g.x, g.y), 0.0, 1.0);
+    vec2 edge = min(v_world.xz - u_floorPatch.xy, u_floorPatch.zw - v_world.xz);
+    line *= smoothstep(0.0, 0.35, min(edge.x, edge.y));
     line *= 1.0 - smoothstep(0.8, 1.4, length(v_world.xz - u_floorCenter));
-    c *= u_baseColor.rgb * (1.0 - 0.07 * line);
+    c *= 1.0 - 0.07 * line;
+#endif
     c = mix(c, u_background, smoothstep(2.5, 7.0, length(v_world.xz)));
 #endif
     o_color = vec4(sqrt(c), 1.0);
