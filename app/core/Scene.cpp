@@ -54,7 +54,9 @@ void Scene::setModel(std::shared_ptr<const ModelData> model) {
     m_modelToWorld = glm::translate(glm::mat4(1.0f), glm::vec3(m_mat.center.x, 0.0f, -0.05f)) *
                      glm::scale(glm::mat4(1.0f), glm::vec3(s)) *
                      glm::translate(glm::mat4(1.0f), glm::vec3(-c.x, -minY, -c.z));
-    m_roller.center = {m_mat.center.x + 0.7f, m_roller.radius, 0.0f};
+    // The roller waits beside the model, clear of it, on the mat's long axis.
+    const float halfX = b.valid() ? (b.max.x - b.min.x) * 0.5f * s : 0.3f;
+    m_roller.center = {m_mat.center.x + halfX + m_roller.radius + 0.15f, m_roller.radius, 0.0f};
     repose();
 }
 
