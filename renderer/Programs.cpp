@@ -15,13 +15,13 @@ constexpr const char* kSurfaceDefines[] = {
 constexpr const char* kSurfaceLabels[] = {"scene:model", "scene:model-textured", "scene:roller",
                                           "scene:mat", "scene:floor", "scene:floor-unshaded"};
 
-std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
+std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags, gl::GlslDialect dialect) {
     auto p = gl::buildProgram({kSurfaceLabels[i],
                                {"vertex_inputs.glsl", "scene.vert"},
                                {"scene.frag"},
                                kSurfaceDefines[i],
                                {}},
-                              diags);
+                              diags, dialect);
     if (!p) return std::nullopt;
     SceneProgram sp;
     sp.program = std::move(*p);
@@ -48,12 +48,12 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags) {
 
 }  // namespace
 
-std::optional<Programs> buildPrograms(core::Diagnostics& diags) {
+std::optional<Programs> buildPrograms(core::Diagnostics& diags, gl::GlslDialect dialect) {
     Programs ps;
     auto skin = gl::buildProgram(
-        {"skin", {"skin.vert"}, {"shadow.frag"}, "", {"o_position", "o_normal"}}, diags);
+        {"skin", {"skin.vert"}, {"shadow.frag"}, "", {"o_position", "o_normal"}}, diags, dialect);
     auto shadow = gl::buildProgram(
-        {"shadow", {"vertex_inputs.glsl", "shadow.vert"}, {"shadow.frag"}, "", {}}, diags);
+        {"shadow", {"vertex_inputs.glsl", "shadow.vert"}, {"shadow.frag"}, "", {}}, diags, dialect);
     if (!skin || !shadow) return std::nullopt;
     ps.skin = std::move(*skin);
     ps.shadow = std::move(*shadow);
@@ -62,7 +62,7 @@ std::optional<Programs> buildPrograms(core::Diagnostics& diags) {
     ps.shadowModel = glGetUniformLocation(ps.shadow.id(), "u_model");
     ps.shadowLightViewProj = glGetUniformLocation(ps.shadow.id(), "u_lightViewProj");
     for (size_t i = 0; i < size_t(Surface::Count); ++i) {
-        auto sp = buildScene(i, diags);
+        auto sp = buildScene(i, diags, dialect);
         if (!sp) return std::nullopt;
         ps.scene[i] = std::move(*sp);
     }

@@ -6,6 +6,7 @@
 
 #include "core/Diagnostics.h"
 #include "renderer/gl/GlObject.h"
+#include "renderer/gl/ProgramBuilder.h"
 
 namespace ra::gfx {
 
@@ -34,6 +35,7 @@ constexpr GLuint kJointsBinding = 0;  // uniform block binding of `Joints` in sk
 constexpr int kMaxJoints = 128;       // size of u_joints[] in skin.vert
 
 // nullopt with diagnostics naming the shader file and line when any program fails.
-std::optional<Programs> buildPrograms(core::Diagnostics& diags);
+std::optional<Programs> buildPrograms(core::Diagnostics& diags,
+                                      gl::GlslDialect dialect = gl::GlslDialect::Core330);
 
 }  // namespace ra::gfx

@@ -140,37 +140,23 @@ void validateAccessor(const Model& model, size_t i, const LoadBudget& budget, Re
     if (a.sparse.isSparse) validateSparse(model, i, a, *layout, report);
 }
 
+// Reads one little-endian component of type T from unaligned bytes.
+template <typename T>
+double load(const uint8_t* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return static_cast<double>(v);
+}
+
 double decode(const uint8_t* p, int componentType) {
     switch (componentType) {
-        case TINYGLTF_COMPONENT_TYPE_BYTE: {
-            int8_t v;
-            std::memcpy(&v, p, 1);
-            return v;
-        }
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
-            return *p;
-        case TINYGLTF_COMPONENT_TYPE_SHORT: {
-            int16_t v;
-            std::memcpy(&v, p, 2);
-            return v;
-        }
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
-            uint16_t v;
-            std::memcpy(&v, p, 2);
-            return v;
-        }
-        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: {
-            uint32_t v;
-            std::memcpy(&v, p, 4);
-            return v;
-        }
-        case TINYGLTF_COMPONENT_TYPE_FLOAT: {
-            float v;
-            std::memcpy(&v, p, 4);
-            return v;
-        }
-        default:
-            return 0.0;
+        case TINYGLTF_COMPONENT_TYPE_BYTE: return load<int8_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return load<uint8_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_SHORT: return load<int16_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return load<uint16_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: return load<uint32_t>(p);
+        case TINYGLTF_COMPONENT_TYPE_FLOAT: return load<float>(p);
+        default: return 0.0;
     }
 }
 

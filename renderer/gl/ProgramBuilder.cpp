@@ -11,9 +11,16 @@ namespace ra::gfx::gl {
 namespace {
 
 // String 0 is the version header, string 1 the defines; file k is source string k + 2.
-constexpr const char* kVersionHeader =
+constexpr const char* kCoreHeader =
     "#version 330 core\n"
     "#define RA_GLSL_CORE 1\n";
+constexpr const char* kEsHeader =
+    "#version 300 es\n"
+    "precision highp float;\n"
+    "precision highp int;\n"
+    "precision highp sampler2D;\n"
+    "precision highp sampler2DShadow;\n"
+    "#define RA_GLSL_ES 1\n";
 
 std::string shaderLog(GLuint shader) {
     GLint len = 0;
@@ -24,8 +31,9 @@ std::string shaderLog(GLuint shader) {
 }
 
 GLuint compileStage(GLenum stage, const ProgramDesc& desc, const std::vector<const char*>& files,
-                    core::Diagnostics& diags) {
-    std::vector<const char*> sources{kVersionHeader, desc.defines.c_str()};
+                    GlslDialect dialect, core::Diagnostics& diags) {
+    const char* header = dialect == GlslDialect::Es300 ? kEsHeader : kCoreHeader;
+    std::vector<const char*> sources{header, desc.defines.c_str()};
     for (const char* f : files) {
         const EmbeddedShader* s = findShader(f);
         if (!s) {
@@ -70,9 +78,10 @@ std::string mapShaderLog(const std::string& log, const std::vector<const char*>&
     return out;
 }
 
-std::optional<Program> buildProgram(const ProgramDesc& desc, core::Diagnostics& diags) {
-    GLuint vs = compileStage(GL_VERTEX_SHADER, desc, desc.vertexFiles, diags);
-    GLuint fs = vs ? compileStage(GL_FRAGMENT_SHADER, desc, desc.fragmentFiles, diags) : 0;
+std::optional<Program> buildProgram(const ProgramDesc& desc, core::Diagnostics& diags,
+                                    GlslDialect dialect) {
+    GLuint vs = compileStage(GL_VERTEX_SHADER, desc, desc.vertexFiles, dialect, diags);
+    GLuint fs = vs ? compileStage(GL_FRAGMENT_SHADER, desc, desc.fragmentFiles, dialect, diags) : 0;
     if (!vs || !fs) {
         if (vs) glDeleteShader(vs);
         return std::nullopt;

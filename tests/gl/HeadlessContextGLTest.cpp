@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "gl/GlTestSupport.h"
 #include "renderer/HeadlessContext.h"
+#include "renderer/Programs.h"
 #include "renderer/Renderer.h"
 #include "renderer/gl/ProgramBuilder.h"
 
@@ -37,4 +39,17 @@ TEST_CASE("shader compiler messages point at the shader file and line") {
     const std::string nvidia = "ERROR: 1:7: 'x' : undeclared identifier\n";
     CHECK(gfx::gl::mapShaderLog(nvidia, {"hdr", "shadow.vert"}).find("shaders/shadow.vert:7") !=
           std::string::npos);
+}
+
+TEST_CASE("every shader also compiles and links as GLSL ES 3.00") {
+    ra::test::testRenderer();  // the shared headless context
+    if (!epoxy_has_gl_extension("GL_ARB_ES3_compatibility")) {
+        WARN("this driver cannot compile GLSL ES 3.00 in a desktop context; nothing to check");
+        return;
+    }
+    core::Diagnostics diags;
+    auto programs = gfx::buildPrograms(diags, gfx::gl::GlslDialect::Es300);
+    INFO(diags.str());
+    CHECK(programs.has_value());
+    CHECK(diags.empty());
 }
