@@ -36,8 +36,13 @@ AssetSearch findAssets(const std::string& explicitDir) {
     if (!explicitDir.empty()) {
         candidates.push_back(explicitDir);  // given explicitly: no fallback to other places
     } else {
-        if (const char* env = std::getenv("ROLLER_ATLAS_ASSETS"); env && *env)
-            candidates.push_back(env);
+        if (const char* env = std::getenv("ROLLER_ATLAS_ASSETS"); env && *env) {
+            std::error_code ec;
+            if (fs::is_regular_file(fs::path(env) / kMarker, ec))
+                candidates.push_back(env);
+            else
+                search.ignoredEnv = env;
+        }
         fs::path dir = programDir();
         if (!dir.empty()) {
             candidates.push_back(dir / ".." / "share" / "roller-atlas" / "assets");
@@ -65,6 +70,10 @@ std::string defaultModelPath(const std::string& assetsDir) {
 LoadedContent loadContent(const std::string& assetsDirOption, const std::string& modelOption) {
     LoadedContent c;
     AssetSearch search = findAssets(assetsDirOption);
+    if (!search.ignoredEnv.empty())
+        c.diags.warning("ROLLER_ATLAS_ASSETS", "",
+                        search.ignoredEnv + " holds no " + kMarker + "; using " +
+                            (search.found ? *search.found : std::string("nothing")) + " instead");
     if (search.found) {
         c.assetsDir = *search.found;
     } else {

@@ -15,6 +15,7 @@ namespace ra::app {
 struct AssetSearch {
     std::optional<std::string> found;  // the assets folder, when one was found
     std::vector<std::string> tried;    // every place looked, in order
+    std::string ignoredEnv;  // ROLLER_ATLAS_ASSETS when set but holding no assets
     std::string message() const;       // "no assets folder found; looked in: ..."
 };
 

@@ -5,6 +5,13 @@
 #include "cli/Headless.h"
 
 namespace ra::app {
+namespace {
+
+std::string count(size_t n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+}  // namespace
 
 int runRender(const Options& o) {
     auto s = openHeadless(o, 1280, 720);
@@ -36,10 +43,11 @@ int runCheck(const Options& o) {
             for (const auto& p : m.primitives) tris += p.indices.size() / 3;
         size_t joints = 0;
         for (const auto& sk : c.model->skins) joints += sk.joints.size();
-        std::cout << " (" << c.model->nodes.size() << " nodes, " << joints << " joints, " << tris
-                  << " triangles, " << c.model->animations.size() << " animations)";
+        std::cout << " (" << count(c.model->nodes.size(), "node") << ", " << count(joints, "joint")
+                  << ", " << count(tris, "triangle") << ", "
+                  << count(c.model->animations.size(), "animation") << ")";
     }
-    std::cout << "; " << errors << " errors, " << warnings << " warnings\n";
+    std::cout << "; " << count(errors, "error") << ", " << count(warnings, "warning") << "\n";
     return errors ? 1 : 0;
 }
 

@@ -98,3 +98,12 @@ TEST_CASE("check passes on the shipped content and describes it") {
     CHECK(r.out.find("ok: assets") != std::string::npos);
     CHECK(r.out.find("25 joints") != std::string::npos);
 }
+
+TEST_CASE("a ROLLER_ATLAS_ASSETS that holds no assets is reported, and the search goes on") {
+    auto r = runProcess({RA_BINARY, "check"}, {"ROLLER_ATLAS_ASSETS=/nonexistent/assets"});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("warning: ROLLER_ATLAS_ASSETS: /nonexistent/assets holds no") !=
+          std::string::npos);
+    CHECK(r.out.find("1 warning") != std::string::npos);
+}
