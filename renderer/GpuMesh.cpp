@@ -95,9 +95,12 @@ GpuMesh upload(const core::Primitive& p) {
     floatAttrib(2, 2, offsetof(Vertex, uv));
     if (skinned) {
         // Positions and normals come from the per-frame skinned buffer; uvs from the bind pose.
+        // It starts as the bind pose, so a mesh the renderer cannot skin still draws sensibly.
+        std::vector<SkinnedVertex> bind(verts.size());
+        for (size_t i = 0; i < verts.size(); ++i) bind[i] = {verts[i].position, verts[i].normal};
         m.skinnedVertices = gl::Buffer::create();
         glBindBuffer(GL_ARRAY_BUFFER, m.skinnedVertices.id());
-        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(verts.size() * sizeof(SkinnedVertex)), nullptr,
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(bind.size() * sizeof(SkinnedVertex)), bind.data(),
                      GL_DYNAMIC_COPY);
         floatAttrib(0, 3, offsetof(SkinnedVertex, position), sizeof(SkinnedVertex));
         floatAttrib(1, 3, offsetof(SkinnedVertex, normal), sizeof(SkinnedVertex));

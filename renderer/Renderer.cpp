@@ -3,6 +3,8 @@
 #include "renderer/Renderer.h"
 
 #include <algorithm>
+#include <iostream>
+#include <set>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
 
@@ -61,6 +63,7 @@ struct Renderer::Impl {
     glm::mat4 lightViewProj{1.0f};
     glm::vec4 shadowFootprint{0.0f};  // floor rectangle (x0, z0, x1, z1) shadows can reach
     bool lightFitted = false;
+    std::set<size_t> warnedSkins;  // skins over the joint limit, reported once
 
     void syncModel(const core::Scene& scene);
     void fitLight(const core::Scene& scene);
@@ -141,6 +144,7 @@ void Renderer::Impl::syncModel(const core::Scene& scene) {
     if (current == model && lightFitted) return;
     model = current;
     items.clear();
+    warnedSkins.clear();
     textures.clear();
     if (model) {
         for (const auto& img : model->images) textures.push_back(upload(img));
@@ -186,7 +190,14 @@ void Renderer::Impl::skinModel(const core::Scene& scene) {
     glBindBuffer(GL_UNIFORM_BUFFER, jointUbo.id());
     for (size_t s = 0; s < model->skins.size(); ++s) {
         std::vector<glm::mat4> joints = core::jointMatrices(*model, int(s), scene.pose());
-        if (joints.size() > size_t(kMaxJoints)) joints.resize(size_t(kMaxJoints));
+        if (joints.size() > size_t(kMaxJoints)) {
+            // Beyond the shader's joint array: such meshes stay in their bind pose.
+            if (warnedSkins.insert(s).second)
+                std::cerr << "warning: " << model->sourcePath << ": skin " << s << " has "
+                          << joints.size() << " joints; up to " << kMaxJoints
+                          << " can be animated, so it is shown in its bind pose\n";
+            continue;
+        }
         glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(joints.size() * sizeof(glm::mat4)),
                         joints.data());
         for (const auto& item : items)
