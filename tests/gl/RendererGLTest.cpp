@@ -157,3 +157,26 @@ TEST_CASE("GPU skinning matches core::skinPosition on a real rigged file") {
         CHECK(worst <= 1e-5f * std::max(1.0f, extent));
     }
 }
+
+TEST_CASE("a skin with more joints than the shader holds is drawn in its bind pose") {
+    auto bar = std::make_shared<core::ModelData>(*makeTwoBoneBar());
+    for (int i = 0; i < 140; ++i) {  // pad the skin far past the 128-joint array
+        core::Node extra;
+        extra.name = "extra_" + std::to_string(i);
+        extra.parent = 1;
+        bar->nodes[1].children.push_back(int(bar->nodes.size()));
+        bar->nodes.push_back(extra);
+        bar->skins[0].joints.push_back(int(bar->nodes.size()) - 1);
+        bar->skins[0].inverseBind.push_back(glm::mat4(1.0f));
+    }
+    core::Scene scene;
+    scene.setModel(bar);
+    auto cam = framed(scene, core::ViewPreset::Front);  // framed on the straight rest pose
+    scene.setTime(1.0);  // the animation bends the top joint by 90 degrees...
+    auto img = renderImage(scene, cam, kW, kH);
+    CHECK(glGetError() == GL_NO_ERROR);
+    glm::vec3 base = glm::vec3(scene.modelToWorld() * glm::vec4(0, 0, 0.06f, 1));
+    // ...but this skin cannot be animated, so the bar stands straight, whole.
+    CHECK(looksBlue(colorAt(img, project(cam, base + glm::vec3(0, 0.25f * 1.6f, 0), kW, kH))));
+    CHECK(looksBlue(colorAt(img, project(cam, base + glm::vec3(0, 0.8f * 1.6f, 0), kW, kH))));
+}
