@@ -28,6 +28,8 @@ public:
 private:
     bool init();
     void frame();
+    void drawPanels(std::vector<Command>& commands);
+    void drawScene(glm::ivec2 framebuffer);
     void routeInput(const std::vector<InputEvent>& events, std::vector<Command>& out);
     void onKey(const InputEvent& e, std::vector<Command>& out);
     void apply(const Command& c);

@@ -21,9 +21,31 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;
 
-constexpr core::ViewPreset kNumberedViews[] = {
-    core::ViewPreset::Front, core::ViewPreset::Back, core::ViewPreset::Left,
-    core::ViewPreset::Right, core::ViewPreset::Top,  core::ViewPreset::ThreeQuarter};
+// Keys that always mean the same command (Page Up/Down come from presentation clickers).
+struct KeyCommand {
+    int key;
+    bool ctrl;
+    Command command;
+};
+const KeyCommand kFixedKeys[] = {
+    {GLFW_KEY_SPACE, false, cmd::TogglePlaying{}},
+    {GLFW_KEY_R, false, cmd::ResetView{}},
+    {GLFW_KEY_HOME, false, cmd::ResetView{}},
+    {GLFW_KEY_H, false, cmd::ToggleUi{}},
+    {GLFW_KEY_F1, false, cmd::ToggleHelp{}},
+    {GLFW_KEY_F11, false, cmd::ToggleFullscreen{}},
+    {GLFW_KEY_Q, true, cmd::Quit{}},
+    {GLFW_KEY_LEFT, false, cmd::StepTime{-1.0}},
+    {GLFW_KEY_PAGE_UP, false, cmd::StepTime{-1.0}},
+    {GLFW_KEY_RIGHT, false, cmd::StepTime{1.0}},
+    {GLFW_KEY_PAGE_DOWN, false, cmd::StepTime{1.0}},
+    {GLFW_KEY_1, false, cmd::SetView{core::ViewPreset::Front}},
+    {GLFW_KEY_2, false, cmd::SetView{core::ViewPreset::Back}},
+    {GLFW_KEY_3, false, cmd::SetView{core::ViewPreset::Left}},
+    {GLFW_KEY_4, false, cmd::SetView{core::ViewPreset::Right}},
+    {GLFW_KEY_5, false, cmd::SetView{core::ViewPreset::Top}},
+    {GLFW_KEY_6, false, cmd::SetView{core::ViewPreset::ThreeQuarter}},
+};
 
 }  // namespace
 
@@ -43,16 +65,34 @@ void App::frame() {
     ImGui::NewFrame();
     std::vector<Command> commands;
     routeInput(events, commands);
+    drawPanels(commands);
+    if (!commands.empty()) m_redrawFrames = std::max(m_redrawFrames, 3);
+    for (const auto& c : commands) apply(c);
+    m_scene.update(dt);
+
+    drawScene(fb);
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    m_window->swapBuffers();
+    if (m_redrawFrames > 0) --m_redrawFrames;
+    if (!m_firstFrameShown) {
+        m_firstFrameShown = true;
+        m_ui.firstFrameMs = msSinceProcessStart();
+        std::cout << "roller-atlas: first frame " << int(m_ui.firstFrameMs) << " ms after launch ("
+                  << m_renderer->glRenderer() << ")" << std::endl;
+    }
+}
+
+void App::drawPanels(std::vector<Command>& commands) {
     PanelContext ctx{m_scene, m_content.diags, m_content.modelPath, m_ui};
     if (m_ui.showPanels) {
         drawControlPanel(ctx, commands);
         drawDiagnosticsPanel(ctx);
     }
     drawHelpPanel(ctx, commands);
-    if (!commands.empty()) m_redrawFrames = std::max(m_redrawFrames, 3);
-    for (const auto& c : commands) apply(c);
-    m_scene.update(dt);
+}
 
+void App::drawScene(glm::ivec2 fb) {
     // Centre the picture in the area right of the panel (the lens shift follows panel toggles).
     m_camera.setLensShift(panelFraction());
     gfx::FrameView v = gfx::frameViewFor(m_scene, m_camera, fb.x, fb.y);
@@ -64,16 +104,6 @@ void App::frame() {
     if (m_wasMoving && !moving) m_redrawFrames = std::max(m_redrawFrames, 1);  // the crisp still
     m_wasMoving = moving;
     m_renderer->render(v);
-    ImGui::Render();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    m_window->swapBuffers();
-    if (m_redrawFrames > 0) --m_redrawFrames;
-    if (!m_firstFrameShown) {
-        m_firstFrameShown = true;
-        m_ui.firstFrameMs = msSinceProcessStart();
-        std::cout << "roller-atlas: first frame " << int(m_ui.firstFrameMs) << " ms after launch ("
-                  << m_renderer->glRenderer() << ")" << std::endl;
-    }
 }
 
 void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>& out) {
@@ -116,58 +146,25 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
 
 void App::onKey(const InputEvent& e, std::vector<Command>& out) {
     const bool ctrl = (e.mods & GLFW_MOD_CONTROL) != 0;
-    const double step = 1.0;
-    switch (e.button) {
-        case GLFW_KEY_SPACE:
-            out.push_back(cmd::TogglePlaying{});
-            break;
-        case GLFW_KEY_R:
-        case GLFW_KEY_HOME:
-            out.push_back(cmd::ResetView{});
-            break;
-        case GLFW_KEY_H:
-            out.push_back(cmd::ToggleUi{});
-            break;
-        case GLFW_KEY_F1:
-            out.push_back(cmd::ToggleHelp{});
-            break;
-        case GLFW_KEY_F11:
-            out.push_back(cmd::ToggleFullscreen{});
-            break;
-        case GLFW_KEY_ESCAPE:
-            if (m_window->fullscreen()) out.push_back(cmd::ToggleFullscreen{});
-            break;
-        case GLFW_KEY_Q:
-            if (ctrl) out.push_back(cmd::Quit{});
-            break;
-        case GLFW_KEY_LEFT:
-        case GLFW_KEY_PAGE_UP:
-            out.push_back(cmd::StepTime{-step});
-            break;
-        case GLFW_KEY_RIGHT:
-        case GLFW_KEY_PAGE_DOWN:
-            out.push_back(cmd::StepTime{step});
-            break;
-        case GLFW_KEY_LEFT_BRACKET:
-            out.push_back(cmd::SetSpeed{m_scene.speed * 0.5f});
-            break;
-        case GLFW_KEY_RIGHT_BRACKET:
-            out.push_back(cmd::SetSpeed{m_scene.speed * 2.0f});
-            break;
-        case GLFW_KEY_EQUAL:
-        case GLFW_KEY_KP_ADD:
-            if (ctrl || e.button == GLFW_KEY_KP_ADD)
-                out.push_back(cmd::SetUiScale{m_ui.uiScale * 1.15f});
-            break;
-        case GLFW_KEY_MINUS:
-        case GLFW_KEY_KP_SUBTRACT:
-            if (ctrl || e.button == GLFW_KEY_KP_SUBTRACT)
-                out.push_back(cmd::SetUiScale{m_ui.uiScale / 1.15f});
-            break;
-        default:
-            if (e.button >= GLFW_KEY_1 && e.button <= GLFW_KEY_6)
-                out.push_back(cmd::SetView{kNumberedViews[e.button - GLFW_KEY_1]});
+    for (const auto& k : kFixedKeys) {
+        if (k.key == e.button && (!k.ctrl || ctrl)) {
+            out.push_back(k.command);
+            return;
+        }
     }
+    // Keys whose command depends on the current state.
+    const bool larger = e.button == GLFW_KEY_KP_ADD || (ctrl && e.button == GLFW_KEY_EQUAL);
+    const bool smaller = e.button == GLFW_KEY_KP_SUBTRACT || (ctrl && e.button == GLFW_KEY_MINUS);
+    if (e.button == GLFW_KEY_ESCAPE && m_window->fullscreen())
+        out.push_back(cmd::ToggleFullscreen{});
+    else if (e.button == GLFW_KEY_LEFT_BRACKET)
+        out.push_back(cmd::SetSpeed{m_scene.speed * 0.5f});
+    else if (e.button == GLFW_KEY_RIGHT_BRACKET)
+        out.push_back(cmd::SetSpeed{m_scene.speed * 2.0f});
+    else if (larger)
+        out.push_back(cmd::SetUiScale{m_ui.uiScale * 1.15f});
+    else if (smaller)
+        out.push_back(cmd::SetUiScale{m_ui.uiScale / 1.15f});
 }
 
 void App::apply(const Command& c) {

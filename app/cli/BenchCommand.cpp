@@ -42,35 +42,44 @@ void frame(HeadlessSession& s, bool sync) {
     if (sync) glFinish();
 }
 
+struct Measured {
+    double startupMs = 0.0;
+    std::vector<double> frameMs;  // synchronised frames
+    double cpuMsPerFrame = 0.0;
+    double pipelinedMsPerFrame = 0.0;
+};
+
+Measured measure(HeadlessSession& s, const Options& o) {
+    Measured m;
+    s.scene.playing = true;
+    frame(s, true);
+    m.startupMs = msSinceProcessStart();
+    for (int i = 0; i < o.warmup; ++i) frame(s, true);
+    const double cpu0 = cpuMs();
+    for (int i = 0; i < o.frames; ++i) {
+        auto t0 = Clock::now();
+        frame(s, true);
+        m.frameMs.push_back(msSince(t0));
+    }
+    m.cpuMsPerFrame = (cpuMs() - cpu0) / o.frames;
+    const int pipelinedFrames = 50;  // queued back to back, one sync at the end
+    auto p0 = Clock::now();
+    for (int i = 0; i < pipelinedFrames; ++i) frame(s, false);
+    glFinish();
+    m.pipelinedMsPerFrame = msSince(p0) / pipelinedFrames;
+    return m;
+}
+
 }  // namespace
 
 int runBench(const Options& o) {
     auto s = openHeadless(o, 1920, 1080);
     if (!s) return 1;
-    s->scene.playing = true;
-    frame(*s, true);
-    const double startupMs = msSinceProcessStart();
-
-    for (int i = 0; i < o.warmup; ++i) frame(*s, true);
-    std::vector<double> times;
-    const double cpu0 = cpuMs();
-    for (int i = 0; i < o.frames; ++i) {
-        auto t0 = Clock::now();
-        frame(*s, true);
-        times.push_back(msSince(t0));
-    }
-    const double cpuPerFrame = (cpuMs() - cpu0) / o.frames;
-
-    const int pipelinedFrames = 50;
-    auto p0 = Clock::now();
-    for (int i = 0; i < pipelinedFrames; ++i) frame(*s, false);
-    glFinish();
-    const double pipelined = msSince(p0) / pipelinedFrames;
-
+    const Measured m = measure(*s, o);
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     double mean = 0.0;
-    for (double t : times) mean += t / double(times.size());
+    for (double t : m.frameMs) mean += t / double(m.frameMs.size());
     nlohmann::json j = {
         {"frames", o.frames},
         {"warmup_frames", o.warmup},
@@ -80,14 +89,14 @@ int runBench(const Options& o) {
         {"shadows", true},
         {"model", s->content.modelPath},
         {"frame_ms",
-         {{"median", percentile(times, 0.5)},
-          {"p95", percentile(times, 0.95)},
+         {{"median", percentile(m.frameMs, 0.5)},
+          {"p95", percentile(m.frameMs, 0.95)},
           {"mean", mean},
-          {"min", percentile(times, 0.0)},
-          {"max", percentile(times, 1.0)}}},
-        {"pipelined_ms_per_frame", pipelined},
-        {"cpu_ms_per_frame", cpuPerFrame},
-        {"startup_to_first_frame_ms", startupMs},
+          {"min", percentile(m.frameMs, 0.0)},
+          {"max", percentile(m.frameMs, 1.0)}}},
+        {"pipelined_ms_per_frame", m.pipelinedMsPerFrame},
+        {"cpu_ms_per_frame", m.cpuMsPerFrame},
+        {"startup_to_first_frame_ms", m.startupMs},
         {"peak_memory_mb", double(ru.ru_maxrss) / 1024.0},
         {"gl_renderer", s->renderer->glRenderer()},
         {"gl_version", s->renderer->glVersion()},

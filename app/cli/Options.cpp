@@ -67,67 +67,81 @@ render and bench need no display: they draw through EGL (Mesa's surfaceless plat
 )";
 }
 
+namespace {
+
+// Flags without a value. False when `a` is not one of them.
+bool applyFlag(const std::string& a, Options& o) {
+    if (a == "--help" || a == "-h")
+        o.command = "help";
+    else if (a == "--version")
+        o.command = "version";
+    else if (a == "--fullscreen")
+        o.fullscreen = true;
+    else if (a == "--paused")
+        o.paused = true;
+    else
+        return false;
+    return true;
+}
+
+// Numeric options, range-checked.
+bool applyNumber(const std::string& a, const std::string& v, Options& o) {
+    if (a == "--time") return parseNumber(v, o.time) && o.time >= 0.0;
+    if (a == "--frames") return parseNumber(v, o.frames) && o.frames > 0;
+    if (a == "--warmup") return parseNumber(v, o.warmup) && o.warmup >= 0;
+    if (a == "--msaa") return parseNumber(v, o.msaa) && o.msaa >= 1 && o.msaa <= 16;
+    return parseNumber(v, o.uiScale) && o.uiScale > 0.2f && o.uiScale < 8.0f;  // --ui-scale
+}
+
+// Options that take a value. Empty when applied, else the message for the user.
+std::string applyValue(const std::string& a, const std::string& v, Options& o) {
+    if (a == "--assets")
+        o.assetsDir = v;
+    else if (a == "--model")
+        o.modelPath = v;
+    else if (a == "--out")
+        o.outPath = v;
+    else if (a == "--size") {
+        if (!parseSize(v, o.width, o.height))
+            return "--size " + v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
+    } else if (a == "--view") {
+        auto p = core::viewPresetFromName(v);
+        if (!p)
+            return "--view " + v +
+                   ": unknown view; use front, back, left, right, top or three-quarter";
+        o.view = *p;
+    } else if (!applyNumber(a, v, o)) {
+        return a + " " + v + ": not a valid value";
+    }
+    return "";
+}
+
+bool takesValue(const std::string& a) {
+    for (const char* name : {"--assets", "--model", "--out", "--size", "--view", "--time",
+                             "--frames", "--warmup", "--msaa", "--ui-scale"})
+        if (a == name) return true;
+    return false;
+}
+
+}  // namespace
+
 std::optional<Options> parseOptions(const std::vector<std::string>& args, std::string& error) {
     Options o;
     size_t i = 0;
     if (!args.empty() && isCommand(args[0])) o.command = args[i++];
     for (; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&](const char* what) -> const std::string* {
-            if (i + 1 >= args.size()) {
-                error = a + " needs " + what;
-                return nullptr;
-            }
-            return &args[++i];
-        };
-        if (a == "--help" || a == "-h") {
-            o.command = "help";
-        } else if (a == "--version") {
-            o.command = "version";
-        } else if (a == "--fullscreen") {
-            o.fullscreen = true;
-        } else if (a == "--paused") {
-            o.paused = true;
-        } else if (a == "--assets" || a == "--model" || a == "--out") {
-            const std::string* v = value("a path");
-            if (!v) return std::nullopt;
-            (a == "--assets" ? o.assetsDir : a == "--model" ? o.modelPath : o.outPath) = *v;
-        } else if (a == "--size") {
-            const std::string* v = value("WIDTHxHEIGHT, e.g. 1280x720");
-            if (!v) return std::nullopt;
-            if (!parseSize(*v, o.width, o.height)) {
-                error =
-                    "--size " + *v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
-                return std::nullopt;
-            }
-        } else if (a == "--view") {
-            const std::string* v = value("a view name");
-            if (!v) return std::nullopt;
-            auto p = core::viewPresetFromName(*v);
-            if (!p) {
-                error = "--view " + *v +
-                        ": unknown view; use front, back, left, right, top or three-quarter";
-                return std::nullopt;
-            }
-            o.view = *p;
-        } else if (a == "--time" || a == "--frames" || a == "--warmup" || a == "--msaa" ||
-                   a == "--ui-scale") {
-            const std::string* v = value("a number");
-            if (!v) return std::nullopt;
-            bool ok = a == "--time"     ? parseNumber(*v, o.time) && o.time >= 0.0
-                      : a == "--frames" ? parseNumber(*v, o.frames) && o.frames > 0
-                      : a == "--warmup" ? parseNumber(*v, o.warmup) && o.warmup >= 0
-                      : a == "--msaa"
-                          ? parseNumber(*v, o.msaa) && o.msaa >= 1 && o.msaa <= 16
-                          : parseNumber(*v, o.uiScale) && o.uiScale > 0.2f && o.uiScale < 8.0f;
-            if (!ok) {
-                error = a + " " + *v + ": not a valid value";
-                return std::nullopt;
-            }
-        } else {
+        if (applyFlag(a, o)) continue;
+        if (!takesValue(a)) {
             error = "unknown argument '" + a + "' (see roller-atlas --help)";
             return std::nullopt;
         }
+        if (i + 1 >= args.size()) {
+            error = a + " needs a value (see roller-atlas --help)";
+            return std::nullopt;
+        }
+        error = applyValue(a, args[++i], o);
+        if (!error.empty()) return std::nullopt;
     }
     if (o.command == "render" && o.outPath.empty()) {
         error = "render needs --out FILE.png";

@@ -107,3 +107,17 @@ TEST_CASE("a ROLLER_ATLAS_ASSETS that holds no assets is reported, and the searc
           std::string::npos);
     CHECK(r.out.find("1 warning") != std::string::npos);
 }
+
+TEST_CASE("bench prints every figure the issue asks for, as JSON (no timing threshold)") {
+    auto r = runProcess({RA_BINARY, "bench", "--size", "96x64", "--frames", "3", "--warmup", "1"},
+                        {"DISPLAY="});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    for (const char* key :
+         {"\"frames\": 3", "\"width\": 96", "\"height\": 64", "\"median\"", "\"p95\"",
+          "\"cpu_ms_per_frame\"", "\"pipelined_ms_per_frame\"", "\"startup_to_first_frame_ms\"",
+          "\"peak_memory_mb\"", "\"gl_renderer\""}) {
+        INFO(key << " in\n" << r.out);
+        CHECK(r.out.find(key) != std::string::npos);
+    }
+}
