@@ -20,13 +20,35 @@ struct Primitive {
     std::vector<glm::vec4> weights;    // WEIGHTS_0, normalized to sum 1; empty when not skinned
     std::vector<uint32_t> indices;     // triangle list, always present (generated when absent)
     int material = -1;                 // index into ModelData::materials, -1 for default
+    // Anatomy labels of our own body models (custom attributes _REGION_IDS, _REGION_WEIGHTS):
+    // up to four regions (indices into ModelData::regions) and their weights, summing to 255.
+    // Empty for models without labels.
+    std::vector<glm::u8vec4> regionIds;
+    std::vector<glm::u8vec4> regionWeights;
 
     bool skinned() const { return !joints.empty() && !weights.empty(); }
 };
 
+// Which layer of an anatomy model a mesh belongs to (mesh extras "rollerAtlas": {"layer": ...}).
+// Skeleton meshes are the x-ray pieces (vertebrae, ribs, pelvis...), drawn only in x-ray mode.
+enum class MeshLayer { Skin, Skeleton };
+
 struct Mesh {
     std::string name;
     std::vector<Primitive> primitives;
+    MeshLayer layer = MeshLayer::Skin;
+};
+
+enum class RegionKind { Neutral, Target, Caution, NoGo };
+
+// One labelled body region (the table lives in assets/anatomy/regions.json and is copied into the
+// model's root extras "rollerAtlas": {"regions": [...]}). Index 0 is the unlabelled skin.
+struct RegionInfo {
+    std::string id;  // stable snake_case, e.g. "latissimus_dorsi", "lumbar_spine"
+    std::string name;
+    RegionKind kind = RegionKind::Neutral;
+    std::string description;
+    std::vector<std::string> sources;  // content source keys: "smr-guide", "general", ...
 };
 
 struct Material {
@@ -93,6 +115,7 @@ struct ModelData {
     std::vector<Material> materials;
     std::vector<Image> images;
     std::vector<Animation> animations;
+    std::vector<RegionInfo> regions;  // empty for models without anatomy labels
 };
 
 }  // namespace ra::core
