@@ -22,7 +22,7 @@ usage: ./build.sh [run|test|build|bench|deps] [-- ARGS...]
   test    install what is missing, build, and run the whole test suite headless (ctest)
   build   install what is missing and build only
   bench   build, then print the headless benchmark at 1280x720 and 1920x1080
-  deps    install the missing Debian packages only
+  deps    install the missing Debian packages and the glTF validator (npm) only
 USAGE
 }
 
@@ -31,13 +31,32 @@ install_deps() {
     for p in "${packages[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
     done
-    [ ${#missing[@]} -eq 0 ] && return 0
+    # node and npm run the Khronos glTF Validator in the tests; any install of them will do.
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+    install_packages "${missing[@]}"
+    install_validator
+}
+
+install_packages() {
+    [ $# -eq 0 ] && return 0
+    local missing=("$@")
     echo "build.sh: installing missing Debian packages: ${missing[*]}"
     local sudo=()
     [ "$(id -u)" -ne 0 ] && sudo=(sudo)
     export DEBIAN_FRONTEND=noninteractive
     "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# The validator package pinned in tests/validator/package-lock.json, installed beside it.
+install_validator() {
+    local dir=$here/tests/validator
+    if [ -d "$dir/node_modules/gltf-validator" ] &&
+        [ ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        return 0
+    fi
+    echo "build.sh: installing the glTF validator (npm ci in tests/validator)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
 }
 
 build() {

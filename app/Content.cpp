@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 namespace ra::app {
 namespace {
 
-constexpr const char* kMarker = "models/mannequin.glb";
+constexpr const char* kMarker = "models/body.glb";
 
 fs::path programDir() {
     std::error_code ec;

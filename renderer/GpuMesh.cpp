@@ -1,4 +1,5 @@
-// GpuMesh: interleaved vertex upload (position, normal, uv, joints, weights) and drawing.
+// GpuMesh: interleaved vertex upload (position, normal, uv, joints, weights), the region labels
+// beside them, and drawing.
 #include "renderer/GpuMesh.h"
 
 #include <cstddef>
@@ -20,6 +21,14 @@ struct SkinnedVertex {
     glm::vec3 normal;
 };
 
+struct RegionVertex {
+    glm::u8vec4 ids;
+    glm::u8vec4 weights;  // sum 255; read normalised, so they sum to 1 in the shader
+};
+
+constexpr GLuint kRegionIdsLocation = 5;
+constexpr GLuint kRegionWeightsLocation = 6;
+
 void floatAttrib(GLuint loc, GLint n, size_t offset, GLsizei stride = sizeof(Vertex)) {
     glEnableVertexAttribArray(loc);
     glVertexAttribPointer(loc, n, GL_FLOAT, GL_FALSE, stride,
@@ -37,6 +46,34 @@ void setUpSkinVao(GpuMesh& m) {
     glVertexAttribIPointer(3, 4, GL_UNSIGNED_SHORT, sizeof(Vertex),
                            reinterpret_cast<const void*>(offsetof(Vertex, joints)));
     floatAttrib(4, 4, offsetof(Vertex, weights));
+}
+
+// Region labels in their own buffer, attached to the VAO the passes draw (for a skinned mesh
+// too: the labels never move, so they come from the bind pose while positions are skinned).
+void setUpRegions(GpuMesh& m, const core::Primitive& p) {
+    const size_t n = p.positions.size();
+    if (p.regionIds.size() < n || p.regionWeights.size() < n) return;
+    std::vector<RegionVertex> rv(n);
+    uint64_t mask = 0;
+    for (size_t i = 0; i < n; ++i) {
+        rv[i] = {p.regionIds[i], p.regionWeights[i]};
+        for (int k = 0; k < 4; ++k)
+            if (rv[i].weights[k] > 0 && rv[i].ids[k] < 64) mask |= uint64_t(1) << rv[i].ids[k];
+    }
+    if (!mask) return;  // every weight on nothing drawable: draw as unlabelled
+    m.regionMask = mask;
+    m.regions = gl::Buffer::create();
+    glBindVertexArray(m.vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m.regions.id());
+    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(rv.size() * sizeof(RegionVertex)), rv.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(kRegionIdsLocation);
+    glVertexAttribIPointer(kRegionIdsLocation, 4, GL_UNSIGNED_BYTE, sizeof(RegionVertex),
+                           reinterpret_cast<const void*>(offsetof(RegionVertex, ids)));
+    glEnableVertexAttribArray(kRegionWeightsLocation);
+    glVertexAttribPointer(kRegionWeightsLocation, 4, GL_UNSIGNED_BYTE, GL_TRUE,
+                          sizeof(RegionVertex),
+                          reinterpret_cast<const void*>(offsetof(RegionVertex, weights)));
 }
 
 }  // namespace
@@ -109,6 +146,7 @@ GpuMesh upload(const core::Primitive& p) {
         floatAttrib(0, 3, offsetof(Vertex, position));
         floatAttrib(1, 3, offsetof(Vertex, normal));
     }
+    setUpRegions(m, p);
     glBindVertexArray(0);
     m.indexCount = static_cast<GLsizei>(p.indices.size());
     m.vertexCount = static_cast<GLsizei>(verts.size());

@@ -1,8 +1,10 @@
 // GpuMesh: one primitive's buffers on the GPU. upload() is the only bridge from core::Primitive to
 // GL; attribute locations match shaders/vertex_inputs.glsl and shaders/skin.vert. A skinned mesh
-// also owns the buffer its skinned vertices are captured into each frame (transform feedback).
+// also owns the buffer its skinned vertices are captured into each frame (transform feedback);
+// a mesh with anatomy labels owns a small buffer of region ids and weights.
 #pragma once
 
+#include <cstdint>
 #include <glm/glm.hpp>
 #include <vector>
 
@@ -20,6 +22,12 @@ struct GpuMesh {
     bool skinned = false;
     gl::VertexArray skinVao;     // skinned only: bind-pose inputs of the skinning pass
     gl::Buffer skinnedVertices;  // skinned only: position + normal per vertex, this frame
+    gl::Buffer regions;          // labelled only: region ids (uvec4) and weights per vertex
+    // Bit r set when region r (< 64) has weight on some vertex: the renderer picks the plain
+    // program for a mesh none of whose regions is flagged. 0 for an unlabelled mesh.
+    uint64_t regionMask = 0;
+
+    bool labelled() const { return regionMask != 0; }
 
     void draw() const;
     // Runs the skinning pass (the caller has bound the program and the joint matrices).

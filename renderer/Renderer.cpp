@@ -1,12 +1,14 @@
 // Renderer: one frame = skin once (transform feedback) -> sun shadow pass -> multisampled scene
-// pass with one program per surface -> resolve to the window or the offscreen target.
+// pass with one program per surface -> resolve to the window or the offscreen target. In x-ray
+// the scene pass draws the skeleton and the props opaque, then the skin translucent over them.
 #include "renderer/Renderer.h"
 
 #include <algorithm>
-#include <iostream>
-#include <set>
+#include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/type_ptr.hpp>
+#include <iostream>
+#include <set>
 
 #include "core/Shapes.h"
 #include "renderer/GpuMesh.h"
@@ -26,6 +28,11 @@ constexpr glm::vec3 kSkyAmbient{0.34f, 0.37f, 0.43f};
 constexpr glm::vec3 kGroundAmbient{0.20f, 0.18f, 0.165f};
 constexpr glm::vec3 kSunColor{1.25f, 1.21f, 1.15f};
 constexpr glm::vec3 kFloorAlbedo{0.62f, 0.60f, 0.57f};
+constexpr glm::vec4 kBoneIvory{0.828f, 0.771f, 0.640f, 1.0f};  // #E8E0CC, linear
+constexpr float kPulsePeriod = 2.0f;                           // seconds
+
+// Which model items a draw covers: the body as usual, the x-ray skeleton, the x-ray skin.
+enum class ItemPass { Body, Bones, XraySkin };
 
 struct DrawItem {
     GpuMesh mesh;
@@ -33,7 +40,36 @@ struct DrawItem {
     int skin = -1;
     int material = -1;
     bool doubleSided = false;
+    core::MeshLayer layer = core::MeshLayer::Skin;
 };
+
+bool inPass(const DrawItem& item, ItemPass pass) {
+    return (item.layer == core::MeshLayer::Skeleton) == (pass == ItemPass::Bones);
+}
+
+// The program for an item: the region variants only where one of its regions is flagged, so an
+// unmarked model pays nothing for its labels.
+Surface surfaceFor(const DrawItem& item, bool textured, ItemPass pass, uint64_t flagged) {
+    const bool marked = (item.mesh.regionMask & flagged) != 0;
+    switch (pass) {
+        case ItemPass::Bones:
+            return marked ? Surface::BoneRegions : Surface::Bone;
+        case ItemPass::XraySkin:
+            if (textured) return marked ? Surface::XrayTexturedRegions : Surface::XrayTextured;
+            return marked ? Surface::XrayRegions : Surface::Xray;
+        case ItemPass::Body:
+            break;
+    }
+    if (textured) return marked ? Surface::ModelTexturedRegions : Surface::ModelTextured;
+    return marked ? Surface::ModelRegions : Surface::Model;
+}
+
+uint64_t flaggedMask(const core::RegionStates& regions) {
+    uint64_t mask = 0;
+    for (size_t r = 0; r < regions.flags.size() && r < 64; ++r)
+        if (regions.flags[r]) mask |= uint64_t(1) << r;
+    return mask;
+}
 
 // Draws with back-face culling unless the material asks for both sides.
 void drawItemMesh(const GpuMesh& mesh, bool doubleSided) {
@@ -67,15 +103,25 @@ struct Renderer::Impl {
 
     void syncModel(const core::Scene& scene);
     void fitLight(const core::Scene& scene);
-    void skinModel(const core::Scene& scene);
+    void skinModel(const core::Scene& scene, bool xray);
     glm::mat4 itemMatrix(const core::Scene& scene, const DrawItem& item) const;
     void shadowPass(const core::Scene& scene);
     void setFrameUniforms(const SceneProgram& p, const FrameView& v) const;
-    void drawModelItems(const core::Scene& scene, const FrameView& v);
+    void setRegionUniforms(const SceneProgram& p, const FrameView& v) const;
+    bool textured(const DrawItem& item) const;
+    void drawModelItems(const core::Scene& scene, const FrameView& v, ItemPass pass);
+    void drawXraySkin(const core::Scene& scene, const FrameView& v);
     void drawFloor(const FrameView& v);
     void scenePass(const FrameView& v);
     void draw(const FrameView& v, GLuint targetFbo);
 };
+
+MarkScale markScaleFor(int heightPx) {
+    // 12 px stripes and 2 px line units at 1080p; never below 8 px and 1.25 px, where hatching
+    // and outlines would blur into a flat tint.
+    const float h = float(std::max(heightPx, 0));
+    return {std::max(8.0f, std::round(h / 90.0f)), std::max(1.25f, h / 540.0f)};
+}
 
 FrameView frameViewFor(const core::Scene& scene, const core::OrbitCamera& camera, int width,
                        int height) {
@@ -154,7 +200,8 @@ void Renderer::Impl::syncModel(const core::Scene& scene) {
             for (const auto& prim : model->meshes[size_t(node.mesh)].primitives) {
                 bool twoSided =
                     prim.material >= 0 && model->materials[size_t(prim.material)].doubleSided;
-                items.push_back({upload(prim), int(n), node.skin, prim.material, twoSided});
+                items.push_back({upload(prim), int(n), node.skin, prim.material, twoSided,
+                                 model->meshes[size_t(node.mesh)].layer});
             }
         }
     }
@@ -184,7 +231,7 @@ void Renderer::Impl::fitLight(const core::Scene& scene) {
     lightFitted = true;
 }
 
-void Renderer::Impl::skinModel(const core::Scene& scene) {
+void Renderer::Impl::skinModel(const core::Scene& scene, bool xray) {
     if (!model) return;
     glUseProgram(programs.skin.id());
     glBindBuffer(GL_UNIFORM_BUFFER, jointUbo.id());
@@ -201,7 +248,8 @@ void Renderer::Impl::skinModel(const core::Scene& scene) {
         glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(joints.size() * sizeof(glm::mat4)),
                         joints.data());
         for (const auto& item : items)
-            if (item.skin == int(s)) item.mesh.skin();
+            if (item.skin == int(s) && (xray || item.layer != core::MeshLayer::Skeleton))
+                item.mesh.skin();
     }
 }
 
@@ -219,6 +267,9 @@ void Renderer::Impl::shadowPass(const core::Scene& scene) {
     glEnable(GL_POLYGON_OFFSET_FILL);
     glPolygonOffset(1.5f, 2.0f);
     for (const auto& item : items) {
+        // The skeleton lies inside the skin, whose shadow covers its own; the bones are drawn
+        // without a shadow lookup.
+        if (item.layer == core::MeshLayer::Skeleton) continue;
         uniform(programs.shadowModel, itemMatrix(scene, item));
         drawItemMesh(item.mesh, item.doubleSided);
     }
@@ -248,29 +299,74 @@ void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v)
     glUniform4f(p.baseColor, kFloorAlbedo.r, kFloorAlbedo.g, kFloorAlbedo.b, 1.0f);
     const glm::vec3 mc = v.scene->mat().center;
     glUniform2f(p.floorCenter, mc.x, mc.z);
+    if (p.regionFlags >= 0) setRegionUniforms(p, v);
 }
 
-void Renderer::Impl::drawModelItems(const core::Scene& scene, const FrameView& v) {
-    for (Surface s : {Surface::Model, Surface::ModelTextured}) {
+void Renderer::Impl::setRegionUniforms(const SceneProgram& p, const FrameView& v) const {
+    GLuint flags[kRegionSlots];
+    for (int r = 0; r < kRegionSlots; ++r) flags[r] = v.regions.flags[size_t(r)];
+    glUniform1uiv(p.regionFlags, kRegionSlots, flags);
+    const float phase = std::fmod(v.effectTime, kPulsePeriod) / kPulsePeriod;
+    glUniform1f(p.pulse, 0.5f + 0.5f * std::sin(phase * 6.2831853f));
+    const MarkScale ms = markScaleFor(v.height);
+    glUniform2f(p.markScale, ms.hatchPeriod, ms.lineUnit);
+}
+
+bool Renderer::Impl::textured(const DrawItem& item) const {
+    const core::Material* m =
+        item.material >= 0 ? &model->materials[size_t(item.material)] : nullptr;
+    const int tex = m ? m->baseColorImage : -1;
+    return tex >= 0 && size_t(tex) < textures.size();
+}
+
+void Renderer::Impl::drawModelItems(const core::Scene& scene, const FrameView& v, ItemPass pass) {
+    // Grouped by program, in item order within a group.
+    const uint64_t flagged = flaggedMask(v.regions);
+    std::vector<std::pair<Surface, const DrawItem*>> order;
+    for (const auto& item : items)
+        if (inPass(item, pass))
+            order.emplace_back(
+                surfaceFor(item, pass != ItemPass::Bones && textured(item), pass, flagged), &item);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    Surface bound = Surface::Count;
+    for (const auto& [s, item] : order) {
         const SceneProgram& p = programs[s];
-        bool bound = false;
-        for (const auto& item : items) {
-            const core::Material* m =
-                item.material >= 0 ? &model->materials[size_t(item.material)] : nullptr;
-            int tex = m ? m->baseColorImage : -1;
-            bool textured = tex >= 0 && size_t(tex) < textures.size();
-            if (textured != (s == Surface::ModelTextured)) continue;
-            if (!bound) setFrameUniforms(p, v), bound = true;
-            glm::vec4 base = m ? m->baseColor : glm::vec4(0.8f, 0.74f, 0.68f, 1.0f);
-            glUniform4fv(p.baseColor, 1, glm::value_ptr(base));
-            if (textured) {
-                glActiveTexture(GL_TEXTURE0 + kBaseTextureUnit);
-                glBindTexture(GL_TEXTURE_2D, textures[size_t(tex)].id());
-            }
-            uniform(p.model, itemMatrix(scene, item));
-            drawItemMesh(item.mesh, item.doubleSided);
+        if (s != bound) setFrameUniforms(p, v), bound = s;
+        const core::Material* m =
+            item->material >= 0 ? &model->materials[size_t(item->material)] : nullptr;
+        glm::vec4 base = m ? m->baseColor : glm::vec4(0.8f, 0.74f, 0.68f, 1.0f);
+        if (pass == ItemPass::Bones) base = kBoneIvory;
+        glUniform4fv(p.baseColor, 1, glm::value_ptr(base));
+        if (pass != ItemPass::Bones && textured(*item)) {
+            glActiveTexture(GL_TEXTURE0 + kBaseTextureUnit);
+            glBindTexture(GL_TEXTURE_2D, textures[size_t(m->baseColorImage)].id());
         }
+        uniform(p.model, itemMatrix(scene, *item));
+        drawItemMesh(item->mesh, item->doubleSided);
     }
+}
+
+void Renderer::Impl::drawXraySkin(const core::Scene& scene, const FrameView& v) {
+    // A depth-only prepass of the skin, then its colour blended where the depth is equal: only
+    // the nearest layer of skin blends, once, over the skeleton and the props drawn before.
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glUseProgram(programs.depth.id());
+    uniform(programs.depthViewProj, v.projection * v.view);
+    for (const auto& item : items) {
+        if (!inPass(item, ItemPass::XraySkin)) continue;
+        uniform(programs.depthModel, itemMatrix(scene, item));
+        drawItemMesh(item.mesh, item.doubleSided);
+    }
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_FALSE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    drawModelItems(scene, v, ItemPass::XraySkin);
+    glDisable(GL_BLEND);
+    glDepthMask(GL_TRUE);
+    glDepthFunc(GL_LESS);
 }
 
 void Renderer::Impl::scenePass(const FrameView& v) {
@@ -286,18 +382,21 @@ void Renderer::Impl::scenePass(const FrameView& v) {
         mesh.draw();
     };
     // Opaque, front to back: the body and the roller hide the most of the mat and the floor.
-    drawModelItems(scene, v);
+    drawModelItems(scene, v, v.xray ? ItemPass::Bones : ItemPass::Body);
     prop(roller, scene.roller().matrix(), Surface::Roller);
     prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), Surface::Mat);
     drawFloor(v);
+    if (v.xray) drawXraySkin(scene, v);
 }
 
 void Renderer::Impl::drawFloor(const FrameView& v) {
     // The floor is 20 m across; only the footprint of the casters' shadows looks up the shadow
     // map, the frame around it uses the unshaded variant.
     const float kReach = 10.0f;
-    const glm::vec2 lo = glm::clamp(glm::vec2(shadowFootprint.x, shadowFootprint.y), -kReach, kReach);
-    const glm::vec2 hi = glm::clamp(glm::vec2(shadowFootprint.z, shadowFootprint.w), -kReach, kReach);
+    const glm::vec2 lo =
+        glm::clamp(glm::vec2(shadowFootprint.x, shadowFootprint.y), -kReach, kReach);
+    const glm::vec2 hi =
+        glm::clamp(glm::vec2(shadowFootprint.z, shadowFootprint.w), -kReach, kReach);
     auto patch = [&](glm::vec2 a, glm::vec2 b, Surface s) {
         if (b.x <= a.x || b.y <= a.y) return;
         const SceneProgram& p = programs[s];
@@ -325,7 +424,7 @@ void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {
     glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    skinModel(scene);
+    skinModel(scene, v.xray);
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     shadowPass(scene);

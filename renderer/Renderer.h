@@ -1,5 +1,6 @@
 // Renderer: draws a read-only view of core::Scene (mat, floor, roller, skinned model) with a sun
-// shadow map and MSAA, into the window's framebuffer or an offscreen target read back as pixels.
+// shadow map and MSAA, into the window's framebuffer or an offscreen target read back as pixels;
+// marks the flagged anatomy regions and, in x-ray mode, shows the skeleton through the skin.
 #pragma once
 
 #include <glm/glm.hpp>
@@ -9,6 +10,7 @@
 
 #include "core/Diagnostics.h"
 #include "core/OrbitCamera.h"
+#include "core/RegionStates.h"
 #include "core/Scene.h"
 #include "renderer/ImageIO.h"
 
@@ -24,7 +26,24 @@ struct FrameView {
     // Multisampling for this frame: 0 = the renderer's setting, 1 = none (draws straight into the
     // target, no resolve), N = N samples. Lets the window keep motion smooth on software GL.
     int msaaSamples = 0;
+    // How each labelled region is marked this frame (core::region_flag bits); all off draws a
+    // labelled model exactly like an unlabelled one.
+    core::RegionStates regions;
+    // X-ray: the skeleton layer drawn opaque inside translucent skin. Skeleton meshes are drawn
+    // only in this mode.
+    bool xray = false;
+    // Seconds; drives the target regions' slow pulse (the app decides whether it advances).
+    float effectTime = 0.0f;
 };
+
+// The size of the region marks in a framebuffer `heightPx` tall: the no-go hatching's period and
+// the unit of the outline widths, in pixels. Both grow with the resolution so the marks read the
+// same on a projector and in a thumbnail.
+struct MarkScale {
+    float hatchPeriod = 8.0f;
+    float lineUnit = 1.0f;
+};
+MarkScale markScaleFor(int heightPx);
 
 // The view of `scene` from `camera` into a width x height framebuffer.
 FrameView frameViewFor(const core::Scene& scene, const core::OrbitCamera& camera, int width,

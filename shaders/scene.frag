@@ -1,7 +1,8 @@
 // scene.frag: soft sun light with a filtered shadow and sky/ground ambient, and the procedural
 // surfaces of the props: the roller's stripes (so its rotation reads), the mat's ribs, the floor.
 // Each surface is its own compiled variant (SURFACE_* defines): software rasterisers run every
-// branch of an `if`, so a uniform switch would make every pixel pay for every surface.
+// branch of an `if`, so a uniform switch would make every pixel pay for every surface. HAS_REGIONS
+// adds the anatomy marks (region_marks.glsl), XRAY the translucent skin of the x-ray view.
 precision highp float;
 
 uniform vec4 u_baseColor;  // linear
@@ -90,7 +91,12 @@ void main() {
     float ndl = max(dot(n, u_toLight), 0.0);
     float sun = ndl * sunVisibility(ndl);
     vec3 ambient = mix(u_groundAmbient, u_skyAmbient, n.y * 0.5 + 0.5);
-    vec3 c = albedo() * (ambient + u_sunColor * sun);
+    vec3 base = albedo();
+#if defined(HAS_REGIONS)
+    RegionMarks marks = regionMarks();
+    base = mix(base, marks.albedo, marks.tint);
+#endif
+    vec3 c = base * (ambient + u_sunColor * sun);
     vec3 v = normalize(u_eye - v_world);
     vec3 h = normalize(u_toLight + v);
 #if defined(SURFACE_ROLLER)
@@ -103,6 +109,20 @@ void main() {
     float rim = 1.0 - max(dot(n, v), 0.0);
     c += rim * rim * rim * 0.2 * u_skyAmbient;
 #endif
+#if defined(HAS_REGIONS)
+    c = mix(c * marks.brighten + marks.glow, marks.ink, marks.inkAlpha);
+#endif
+#if defined(XRAY)
+    // Translucent skin over the skeleton: faint where it faces the viewer, denser toward the
+    // silhouette so the body's outline stays; region marks stay legible on it.
+    float alpha = mix(0.62, 0.17, smoothstep(0.0, 0.7, abs(dot(n, v))));
+#if defined(HAS_REGIONS)
+    // Marked skin stays a veil too (the bones under a no-go zone must show), but a denser one.
+    alpha = max(alpha, max(marks.tint * 0.45, marks.inkAlpha * 0.8));
+#endif
+    o_color = vec4(sqrt(c), alpha);
+#else
     o_color = vec4(sqrt(c), 1.0);  // close to the sRGB curve, far cheaper than pow(c, 1/2.2)
+#endif
 }
 #endif

@@ -1,12 +1,40 @@
-// scene.vert: geometry into world space, with its shadow-map coordinate.
+// scene.vert: geometry into world space, with its shadow-map coordinate; for labelled meshes,
+// each vertex's membership in the flagged regions (the per-region lookup happens here, once per
+// vertex, so the fragment stage never loops over regions).
 uniform mat4 u_model;
 uniform mat4 u_viewProj;
 uniform mat4 u_lightViewProj;
+
+#if defined(XRAY) || defined(DEPTH_ONLY)
+// The x-ray skin's depth prepass and its blended colour pass (depth test LEQUAL) are different
+// programs: their depths must agree to the bit.
+invariant gl_Position;
+#endif
 
 out vec3 v_world;
 out vec3 v_normal;
 out vec2 v_uv;
 out vec4 v_light;
+
+#if defined(HAS_REGIONS)
+uniform uint u_regionFlags[64];  // core::region_flag bits per region index, this frame
+out vec4 v_zone;                 // membership in target, caution, no-go, selected regions (0..1)
+out float v_hover;               // membership in the hovered region
+
+void regionMemberships() {
+    // Weighted sums interpolate smoothly across triangles: soft, sub-triangle boundaries.
+    vec4 zone = vec4(0.0);
+    float hover = 0.0;
+    for (int k = 0; k < 4; ++k) {
+        uint f = u_regionFlags[min(a_regionIds[k], 63u)];
+        float w = a_regionWeights[k];
+        zone += w * vec4(uvec4(f, f >> 1u, f >> 2u, f >> 3u) & 1u);
+        hover += w * float((f >> 4u) & 1u);
+    }
+    v_zone = zone;
+    v_hover = hover;
+}
+#endif
 
 void main() {
     vec4 world = u_model * vec4(a_position, 1.0);
@@ -18,5 +46,8 @@ void main() {
     v_uv = a_uv;
 #endif
     v_light = u_lightViewProj * world;
+#if defined(HAS_REGIONS)
+    regionMemberships();
+#endif
     gl_Position = u_viewProj * world;
 }

@@ -3,6 +3,9 @@
 
 #include <iostream>
 
+#include "core/BodyPoses.h"
+#include "core/RegionTable.h"
+
 namespace ra::app {
 
 void printDiagnostics(const core::Diagnostics& diags) {
@@ -16,7 +19,33 @@ void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewP
 }
 
 gfx::FrameView HeadlessSession::frameView() const {
-    return gfx::frameViewFor(scene, camera, width, height);
+    gfx::FrameView v = gfx::frameViewFor(scene, camera, width, height);
+    v.regions = regions;
+    v.xray = xray;
+    return v;
+}
+
+bool highlightRegions(const core::ModelData& model, const std::vector<std::string>& ids,
+                      core::RegionStates& states, std::string& error) {
+    namespace flag = core::region_flag;
+    for (const std::string& id : ids) {
+        auto r = core::findRegion(model.regions, id);
+        if (!r) {
+            if (model.regions.empty()) {
+                error = "--highlight: the model " + model.sourcePath + " has no labelled regions";
+                return false;
+            }
+            error = "--highlight: unknown region \"" + id + "\"; known regions:";
+            for (size_t i = 1; i < model.regions.size(); ++i) error += " " + model.regions[i].id;
+            return false;
+        }
+        const core::RegionKind kind = model.regions[r->value].kind;
+        states.set(*r, kind == core::RegionKind::Target    ? flag::kTarget
+                       : kind == core::RegionKind::Caution ? flag::kCaution
+                       : kind == core::RegionKind::NoGo    ? flag::kNoGo
+                                                           : flag::kSelected);
+    }
+    return true;
 }
 
 std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, int defaultH) {
@@ -42,6 +71,21 @@ std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, in
     s->scene.setModel(s->content.model);
     s->scene.playing = false;
     s->scene.setTime(o.time);
+    s->xray = o.xray;
+    if (s->content.model && !o.highlight.empty() &&
+        !highlightRegions(*s->content.model, o.highlight, s->regions, error)) {
+        std::cerr << "error: " << error << "\n";
+        return nullptr;
+    }
+    if (!o.pose.empty() && s->content.model) {
+        core::Pose pose;
+        const glm::vec3 c = s->scene.mat().center;
+        if (!core::builtInPose(*s->content.model, o.pose, {c.x, c.z}, pose, error)) {
+            std::cerr << "error: --pose: " << error << "\n";
+            return nullptr;
+        }
+        s->scene.setFixedPose(pose);
+    }
     frameScene(s->camera, s->scene, o.view, float(s->width) / float(s->height));
     return s;
 }

@@ -20,6 +20,8 @@ struct HeadlessSession {
     core::Scene scene;
     core::OrbitCamera camera;
     int width = 0, height = 0;
+    core::RegionStates regions;  // --highlight
+    bool xray = false;           // --xray
 
     gfx::FrameView frameView() const;
 };
@@ -33,5 +35,10 @@ void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewP
                 float aspect);
 
 void printDiagnostics(const core::Diagnostics& diags);
+
+// The region marks --highlight asks for: each named region flagged in the style of its kind.
+// False with `error` naming the first unknown id (and listing the known ones).
+bool highlightRegions(const core::ModelData& model, const std::vector<std::string>& ids,
+                      core::RegionStates& states, std::string& error);
 
 }  // namespace ra::app

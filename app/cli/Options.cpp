@@ -1,6 +1,8 @@
 // Options: argument parsing with messages that name the bad argument.
 #include "cli/Options.h"
 
+#include <algorithm>
+
 #include <charconv>
 #include <cstdio>
 
@@ -47,7 +49,8 @@ const char* usageText() {
 
 usage: roller-atlas [run] [options]          open the window (default)
        roller-atlas render --out FILE.png [--size WxH] [--view V] [--time SECONDS] [--model FILE]
-       roller-atlas check [--model FILE]     load and validate the content, print every problem
+                           [--pose NAME] [--highlight REGION,...] [--xray]
+       roller-atlas check [--model FILE] [--json]   validate the content, report on the model
        roller-atlas bench [--size WxH] [--frames N] [--model FILE]
        roller-atlas --help | --version
 
@@ -62,6 +65,13 @@ options:
   --fullscreen      run: start full screen (F11 toggles)
   --paused          run: start with the animation paused
   --ui-scale S      run: text and panel scale (default from the monitor)
+  --json            check: print the report as one JSON object
+  --pose NAME       render: hold a built-in pose instead of the clip: rest | supine |
+                    seated-lean-back | side-lying | prone
+  --highlight R,... render: mark regions by id (e.g. latissimus_dorsi,lumbar_spine) in the style
+                    of their kind: target glows blue, caution gets an orange dashed outline,
+                    no-go vermillion hatching
+  --xray            render: translucent skin over the skeleton
 
 render and bench need no display: they draw through EGL (Mesa's surfaceless platform).
 )";
@@ -79,6 +89,10 @@ bool applyFlag(const std::string& a, Options& o) {
         o.fullscreen = true;
     else if (a == "--paused")
         o.paused = true;
+    else if (a == "--json")
+        o.json = true;
+    else if (a == "--xray")
+        o.xray = true;
     else
         return false;
     return true;
@@ -101,6 +115,18 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
         o.modelPath = v;
     else if (a == "--out")
         o.outPath = v;
+    else if (a == "--pose")
+        o.pose = v;
+    else if (a == "--highlight") {
+        o.highlight.clear();
+        size_t start = 0;
+        while (start <= v.size()) {
+            const size_t comma = std::min(v.find(',', start), v.size());
+            if (comma > start) o.highlight.push_back(v.substr(start, comma - start));
+            start = comma + 1;
+        }
+        if (o.highlight.empty()) return "--highlight " + v + ": expected region ids, e.g. lumbar_spine";
+    }
     else if (a == "--size") {
         if (!parseSize(v, o.width, o.height))
             return "--size " + v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
@@ -118,7 +144,8 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
 
 bool takesValue(const std::string& a) {
     for (const char* name : {"--assets", "--model", "--out", "--size", "--view", "--time",
-                             "--frames", "--warmup", "--msaa", "--ui-scale"})
+                             "--frames", "--warmup", "--msaa", "--ui-scale", "--pose",
+                             "--highlight"})
         if (a == name) return true;
     return false;
 }

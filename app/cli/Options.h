@@ -23,6 +23,10 @@ struct Options {
     bool fullscreen = false;  // run --fullscreen
     bool paused = false;      // run --paused
     float uiScale = 0.0f;     // run --ui-scale (0 = from the monitor)
+    std::string pose;                    // render --pose: a built-in pose instead of the clip
+    std::vector<std::string> highlight;  // render --highlight: region ids to mark
+    bool xray = false;                   // render --xray
+    bool json = false;        // check --json: the report as one JSON object
 };
 
 // Parses argv. On a usage error returns nullopt and sets `error` to a message naming the argument.

@@ -1,8 +1,10 @@
-// RenderCommand: `roller-atlas render`: one deterministic frame to a PNG, no display needed.
+// RenderCommand: `roller-atlas render`: one deterministic frame to a PNG, no display needed;
+// and `roller-atlas check`: load the content, print its problems and the model report.
 #include <iostream>
 
 #include "cli/Commands.h"
 #include "cli/Headless.h"
+#include "cli/ModelReport.h"
 
 namespace ra::app {
 namespace {
@@ -30,6 +32,10 @@ int runRender(const Options& o) {
 
 int runCheck(const Options& o) {
     LoadedContent c = loadContent(o.assetsDir, o.modelPath);
+    if (o.json) {
+        std::cout << checkReport(c.assetsDir, c.modelPath, c.model.get(), c.diags).dump(2) << "\n";
+        return c.diags.hasErrors() ? 1 : 0;
+    }
     for (const auto& d : c.diags.items()) std::cout << d.str() << "\n";
     size_t errors = 0;
     for (const auto& d : c.diags.items()) errors += d.severity == core::Severity::Error;
@@ -48,6 +54,7 @@ int runCheck(const Options& o) {
                   << count(c.model->animations.size(), "animation") << ")";
     }
     std::cout << "; " << count(errors, "error") << ", " << count(warnings, "warning") << "\n";
+    if (c.model) std::cout << formatModelReport(modelReport(*c.model));
     return errors ? 1 : 0;
 }
 

@@ -51,6 +51,10 @@ struct BonePiece {
     TriMesh mesh;               // closed, outward-wound, smooth normals, model space
 };
 
+// The landmarks of a typical adult standing (measured at 1.75 m, e.g. t12l1 at y 1.085), scaled by
+// height / 1.75: for tests, previews and as a fallback. Left and right are exact mirrors.
+SkeletonFrame defaultSkeletonFrame(float height = 1.75f);
+
 // Every piece, in a fixed order: vertebrae top to bottom, sacrum, ribs 1-12 left then right
 // (interleaved per level: rib_1_l, rib_1_r, rib_2_l, ...), sternum, pelvis, scapulae, femurs.
 std::vector<BonePiece> buildSkeleton(const SkeletonFrame& frame);

@@ -1,5 +1,6 @@
 // GlbWriter: lays a ModelData out as one binary buffer (one 4-byte aligned view per accessor)
-// plus sorted-key JSON, and wraps both in the GLB container, all little-endian.
+// plus sorted-key JSON, and wraps both in the GLB container, all little-endian. Anatomy labels go
+// in as custom attributes and `extras` under "rollerAtlas" (see GltfRegions.cpp for the reader).
 #include "core/GlbWriter.h"
 
 #include <algorithm>
@@ -8,6 +9,8 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+
+#include "core/GltfLoader.h"
 
 namespace ra::core {
 namespace {
@@ -173,6 +176,17 @@ public:
             accessor(view(bytes, kArrayBuffer), bytesOnly ? kByte : kUShort, j.size(), "VEC4"));
     }
 
+    // Four unsigned bytes per vertex (4 bytes: every element stays 4-byte aligned).
+    int bytes4(const std::vector<glm::u8vec4>& v, bool normalized) {
+        std::vector<uint8_t> bytes;
+        bytes.reserve(v.size() * 4);
+        for (const glm::u8vec4& e : v)
+            for (int c = 0; c < 4; ++c) bytes.push_back(e[c]);
+        json a = accessor(view(bytes, kArrayBuffer), kByte, v.size(), "VEC4");
+        if (normalized) a["normalized"] = true;
+        return push(a);
+    }
+
 private:
     static json accessor(int viewIndex, int componentType, size_t count, const char* type) {
         return {{"bufferView", viewIndex},
@@ -224,6 +238,12 @@ json primitiveJson(const Primitive& p, Builder& b) {
         attributes["JOINTS_0"] = b.joints(p.joints);
         attributes["WEIGHTS_0"] = b.floats(&p.weights[0].x, n, 4, "VEC4", kArrayBuffer, false);
     }
+    if (!p.regionIds.empty() || !p.regionWeights.empty()) {
+        // Ids are not checked against the region table here: the loader does that on reading.
+        assert(p.regionIds.size() == n && p.regionWeights.size() == n);
+        attributes["_REGION_IDS"] = b.bytes4(p.regionIds, false);
+        attributes["_REGION_WEIGHTS"] = b.bytes4(p.regionWeights, true);
+    }
     json j = {{"attributes", attributes}, {"indices", b.indices(p.indices, n)}};
     if (p.material >= 0) j["material"] = p.material;
     return j;
@@ -236,6 +256,8 @@ json meshesJson(const ModelData& model, Builder& b) {
         for (const Primitive& p : m.primitives) prims.push_back(primitiveJson(p, b));
         json j = {{"primitives", prims}};
         if (!m.name.empty()) j["name"] = m.name;
+        if (m.layer == MeshLayer::Skeleton)
+            j["extras"] = {{"rollerAtlas", {{"layer", "skeleton"}}}};
         meshes.push_back(j);
     }
     return meshes;
@@ -303,6 +325,19 @@ json animationJson(const Animation& a, Builder& b, std::map<std::vector<float>, 
     return j;
 }
 
+// The region table in the root extras; region i is what label id i means.
+json regionsJson(const std::vector<RegionInfo>& regions) {
+    json table = json::array();
+    for (const RegionInfo& r : regions) {
+        table.push_back({{"id", r.id},
+                         {"name", r.name},
+                         {"kind", regionKindName(r.kind)},
+                         {"description", r.description},
+                         {"sources", r.sources}});
+    }
+    return {{"rollerAtlas", {{"regions", table}}}};
+}
+
 json materialJson(const Material& m) {
     json pbr = {{"baseColorFactor", floatArray(&m.baseColor.x, 4)},
                 {"metallicFactor", static_cast<double>(m.metallic)},
@@ -355,6 +390,7 @@ json documentJson(const ModelData& model, const GlbWriteOptions& options, Builde
         for (const Animation& a : model.animations)
             doc["animations"].push_back(animationJson(a, b, inputs));
     }
+    if (!model.regions.empty()) doc["extras"] = regionsJson(model.regions);
     return doc;
 }
 

@@ -172,8 +172,9 @@ ModelData convertModel(const Model& model, const ImageCapture& images, const Loa
     ModelData data;
     data.nodes = convertNodes(model);
     data.roots = sceneRoots(model, data.nodes);
+    data.regions = convertRegions(model, report);
     for (size_t m = 0; m < model.meshes.size(); ++m)
-        data.meshes.push_back(convertMesh(model, int(m), report));
+        data.meshes.push_back(convertMesh(model, int(m), data.regions.size(), report));
     for (size_t s = 0; s < model.skins.size(); ++s) data.skins.push_back(convertSkin(model, s));
     const auto imageOf = convertImages(model, images, budget, data, report);
     convertMaterials(model, imageOf, data, report);

@@ -120,7 +120,7 @@ std::vector<uint32_t> readIndices(const Model& model, const tinygltf::Primitive&
 }
 
 std::optional<Primitive> convertPrimitive(const Model& model, int mesh, size_t index,
-                                          Report& report) {
+                                          size_t regionCount, Report& report) {
     const tinygltf::Primitive& p = model.meshes[size_t(mesh)].primitives[index];
     const std::string base = ptr("meshes", mesh, "primitives", index);
     if (p.mode != TINYGLTF_MODE_TRIANGLES) {
@@ -144,6 +144,7 @@ std::optional<Primitive> convertPrimitive(const Model& model, int mesh, size_t i
     SkinningStats stats;
     readSkinning(model, p, out, stats);
     reportSkinning(stats, base, report);
+    convertRegionLabels(model, p, regionCount, base, out, report);
     out.indices = readIndices(model, p, out.positions.size(), base, report);
     if (out.normals.empty()) out.normals = smoothNormals(out.positions, out.indices);
     out.material = p.material;
@@ -171,10 +172,11 @@ std::vector<glm::vec3> smoothNormals(const std::vector<glm::vec3>& positions,
     return normals;
 }
 
-Mesh convertMesh(const Model& model, int mesh, Report& report) {
+Mesh convertMesh(const Model& model, int mesh, size_t regionCount, Report& report) {
     const tinygltf::Mesh& src = model.meshes[size_t(mesh)];
     Mesh out;
     out.name = src.name;
+    out.layer = convertMeshLayer(model, mesh, report);
     bool morphWarned = false;
     for (size_t i = 0; i < src.primitives.size(); ++i) {
         if (!src.primitives[i].targets.empty() && !morphWarned) {
@@ -183,7 +185,7 @@ Mesh convertMesh(const Model& model, int mesh, Report& report) {
                            "shown in its base shape");
             morphWarned = true;
         }
-        if (auto p = convertPrimitive(model, mesh, i, report))
+        if (auto p = convertPrimitive(model, mesh, i, regionCount, report))
             out.primitives.push_back(std::move(*p));
     }
     return out;

@@ -40,6 +40,9 @@ bool parseWithTinygltf(const gltf::Source& source, const LoadBudget& budget, tin
     tinygltf::TinyGLTF loader;
     loader.SetFsCallbacks(sandbox.callbacks());
     loader.SetImageLoader(&gltf::ImageCapture::callback, &capture);
+    // Keeps each `extras` as JSON text: tinygltf's own Value drops nulls and empty arrays, and
+    // the anatomy tables must be checked as written.
+    loader.SetStoreOriginalJSONForExtrasAndExtensions(true);
     std::string err, warn;
     bool ok = false;
     if (source.binary) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/Diagnostics.h"
 #include "core/ModelData.h"
@@ -21,5 +22,10 @@ struct LoadBudget {
 // Returns the model, or nullopt with at least one error in `diags`. Warnings may accompany success.
 std::optional<ModelData> loadGltf(const std::string& path, Diagnostics& diags,
                                   const LoadBudget& budget = {});
+
+// Region kinds as our files spell them (glTF extras, assets/anatomy/regions.json):
+// "neutral", "target", "caution", "no-go".
+const char* regionKindName(RegionKind kind);
+std::optional<RegionKind> regionKindFromName(std::string_view name);
 
 }  // namespace ra::core

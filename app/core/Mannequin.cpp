@@ -42,7 +42,18 @@ ModelData buildMannequin() {
     addSkeleton(rig, model);
 
     MannequinSkin skin = buildMannequinSkin(rig);
-    Animation demo = buildDemoAnimation(rig, skin);
+    DemoSkin demoSkin;
+    demoSkin.primitive = &skin.primitive;
+    for (const SkinPart& part : skin.parts) {
+        const bool leg = part.name.starts_with("leg") || part.name.starts_with("foot");
+        for (uint32_t v = part.firstVertex; v < part.firstVertex + part.vertexCount; ++v) {
+            if (!leg) demoSkin.trunk.push_back(v);
+            if (part.name != "torso") continue;
+            demoSkin.torso.push_back(v);
+            if (skin.primitive.positions[v].y < 1.0f) demoSkin.seat.push_back(v);
+        }
+    }
+    Animation demo = buildDemoAnimation(rig, demoSkin);
     skin.primitive.material = 0;
     model.meshes.push_back({"mannequin", {std::move(skin.primitive)}});
 

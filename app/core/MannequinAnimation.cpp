@@ -112,37 +112,30 @@ void poseSpine(float breath, RigPose& pose) {
 
 struct Solver {
     const Rig& rig;
-    const MannequinSkin& skin;
-    std::vector<uint32_t> trunk;  // vertices that may touch the roller (no legs)
-    std::vector<uint32_t> seat;   // lowest part of the torso, kept kHipClearance above the floor
+    const DemoSkin& skin;
+    const std::vector<uint32_t>& trunk;  // vertices that may touch the roller (no legs)
+    const std::vector<uint32_t>& seat;   // lowest torso, kept kHipClearance above the floor
     glm::vec3 ankleTarget[2]{};
 
     glm::vec3 skinned(const RigWorld& w, uint32_t v) const {
-        const Primitive& p = skin.primitive;
+        const Primitive& p = *skin.primitive;
         return skinPoint(rig, w, p.positions[v], p.joints[v], p.weights[v]);
     }
 };
 
-Solver makeSolver(const Rig& rig, const MannequinSkin& skin) {
-    Solver s{rig, skin, {}, {}, {}};
-    for (const SkinPart& part : skin.parts) {
-        const bool leg = part.name.starts_with("leg") || part.name.starts_with("foot");
-        for (uint32_t v = part.firstVertex; v < part.firstVertex + part.vertexCount; ++v) {
-            if (!leg) s.trunk.push_back(v);
-            if (part.name == "torso" && skin.primitive.positions[v].y < 1.0f) s.seat.push_back(v);
-        }
-    }
-    return s;
+Solver makeSolver(const Rig& rig, const DemoSkin& skin) {
+    return Solver{rig, skin, skin.trunk, skin.seat, {}};
 }
 
 // The back-midline torso vertex closest to rest height y.
 glm::vec3 backPoint(const Solver& s, float y) {
-    const SkinPart* torso = s.skin.part("torso");
     glm::vec3 best{0.0f, 0.0f, 1.0f};
-    for (uint32_t v = torso->firstVertex; v < torso->firstVertex + torso->vertexCount; ++v) {
-        const glm::vec3 p = s.skin.primitive.positions[v];
-        if (std::abs(p.x) > 1e-3f || p.z > 0.0f) continue;
-        if (std::abs(p.y - y) < std::abs(best.y - y)) best = p;
+    float bestScore = 1e9f;
+    for (uint32_t v : s.skin.torso) {
+        const glm::vec3 p = s.skin.primitive->positions[v];
+        if (p.z > 0.0f) continue;
+        const float score = std::abs(p.y - y) + 4.0f * std::abs(p.x);
+        if (score < bestScore) bestScore = score, best = p;
     }
     return best;
 }
@@ -262,7 +255,7 @@ Animation toAnimation(const std::vector<RigPose>& keys) {
 
 }  // namespace
 
-Animation buildDemoAnimation(const Rig& rig, const MannequinSkin& skin) {
+Animation buildDemoAnimation(const Rig& rig, const DemoSkin& skin) {
     Solver solver = makeSolver(rig, skin);
     plantFeet(solver);
     std::vector<RigPose> keys;

@@ -97,6 +97,19 @@ Rig makeRig() {
 
 }  // namespace
 
+bool rigFromJoints(const std::map<std::string, glm::vec3>& joints, Rig& out, std::string& missing) {
+    out = makeRig();
+    for (int i = 0; i < kJointCount; ++i) {
+        auto it = joints.find(std::string(out.names[i]));
+        if (it == joints.end()) {
+            missing = std::string(out.names[i]);
+            return false;
+        }
+        out.rest[i] = quantize(it->second);
+    }
+    return true;
+}
+
 const Rig& mannequinRig() {
     static const Rig rig = makeRig();
     return rig;
@@ -104,7 +117,6 @@ const Rig& mannequinRig() {
 
 RigPose::RigPose() {
     local.fill(glm::quat{1.0f, 0.0f, 0.0f, 0.0f});
-    rootTranslation = mannequinRig().rest[idx(Joint::Pelvis)];
 }
 
 RigWorld solveWorld(const Rig& rig, const RigPose& pose) {

@@ -6,6 +6,8 @@
 #include <array>
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
+#include <map>
+#include <string>
 #include <string_view>
 
 namespace ra::core::mannequin {
@@ -67,6 +69,10 @@ struct Rig {
 
 // The one skeleton; every node has identity rest rotation, so a local rotation is a delta.
 const Rig& mannequinRig();
+
+// The same joints (names, parents) at the rest positions a body spec gives, by name. Returns
+// false and names the first missing joint in `missing` when one is absent.
+bool rigFromJoints(const std::map<std::string, glm::vec3>& joints, Rig& out, std::string& missing);
 
 struct RigPose {
     glm::vec3 rootTranslation{0.0f};

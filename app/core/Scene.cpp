@@ -30,6 +30,7 @@ void Scene::setModel(std::shared_ptr<const ModelData> model) {
     m_roller = Roller{};
     m_rollsRoller = false;
     m_rootNode = -1;
+    m_fixedPose.reset();
     if (!m_model) {
         m_pose = {};
         ++m_revision;
@@ -66,7 +67,7 @@ double Scene::duration() const {
 }
 
 void Scene::update(double dt) {
-    if (!playing || !m_model) return;
+    if (!playing || !m_model || m_fixedPose) return;
     double d = duration();
     if (d <= 0.0) return;
     setTime(std::fmod(m_time + dt * speed, d));
@@ -83,8 +84,27 @@ glm::vec3 Scene::rootTravel() const {
     return glm::vec3(m_pose.world[static_cast<size_t>(m_rootNode)][3]);
 }
 
+void Scene::setFixedPose(std::optional<Pose> pose) {
+    m_fixedPose = std::move(pose);
+    if (!m_fixedPose) {
+        m_roller = Roller{};
+        setTime(m_time);
+        return;
+    }
+    // The roller waits beside the mat, out of the way of any lying pose.
+    m_roller = Roller{};
+    m_roller.center = {m_mat.center.x + m_mat.size.x * 0.5f + 0.25f, m_roller.radius, 0.0f};
+    m_pose = *m_fixedPose;
+    ++m_revision;
+}
+
 void Scene::repose() {
     if (!m_model) return;
+    if (m_fixedPose) {
+        m_pose = *m_fixedPose;
+        ++m_revision;
+        return;
+    }
     if (!m_model->animations.empty())
         sampleAnimation(*m_model, 0, static_cast<float>(m_time), m_pose);
     else

@@ -4,6 +4,7 @@
 
 #include <glm/glm.hpp>
 #include <memory>
+#include <optional>
 
 #include "core/ModelData.h"
 #include "core/Pose.h"
@@ -37,6 +38,10 @@ public:
     void update(double dt);
     // Jumps to an absolute clip time (seconds) and re-poses; deterministic for a given t.
     void setTime(double t);
+    // Holds `pose` (e.g. a built-in pose of core/BodyPoses) instead of the clip, with the roller
+    // set aside beside the mat; nullopt returns to the clip.
+    void setFixedPose(std::optional<Pose> pose);
+    bool hasFixedPose() const { return m_fixedPose.has_value(); }
     double time() const { return m_time; }
     double duration() const;
 
@@ -63,6 +68,7 @@ private:
 
     std::shared_ptr<const ModelData> m_model;
     Pose m_pose;
+    std::optional<Pose> m_fixedPose;
     glm::mat4 m_modelToWorld{1.0f};
     bool m_rollsRoller = false;  // the roller follows the body (our supine figures)
     glm::vec3 m_restRoot{0.0f};

@@ -1,10 +1,13 @@
-// CommandLineTest: the real binary's command line: help, version, usage errors, and headless
-// rendering with no display.
+// CommandLineTest: the real binary's command line: help, version, usage errors, headless
+// rendering with no display, and the model report of `check` (text and JSON).
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/GlbWriter.h"
+#include "core/LabelledModelFixture.h"
 #include "e2e/Process.h"
 #include "renderer/ImageIO.h"
 
@@ -120,4 +123,122 @@ TEST_CASE("bench prints every figure the issue asks for, as JSON (no timing thre
         INFO(key << " in\n" << r.out);
         CHECK(r.out.find(key) != std::string::npos);
     }
+}
+
+namespace {
+
+// `check --json [args]`: exits as asked and prints one JSON object with the documented keys.
+nlohmann::json checkJson(const std::vector<std::string>& args, int expectedExit) {
+    std::vector<std::string> argv{RA_BINARY, "check", "--json"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto r = runProcess(argv, {"DISPLAY="});
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == expectedExit);
+    const nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+    REQUIRE(j.is_object());
+    for (const char* key : {"ok", "assets", "file", "errors", "warnings", "model", "diagnostics"})
+        CHECK(j.contains(key));
+    CHECK(j["ok"] == (expectedExit == 0));
+    CHECK(j["diagnostics"].is_array());
+    return j;
+}
+
+void checkModelKeys(const nlohmann::json& m) {
+    for (const char* key : {"file", "vertices", "triangles", "joints", "regions", "height_m",
+                            "bounds_m", "topology", "skinning"})
+        CHECK(m.contains(key));
+    for (const char* key : {"watertight", "boundary_edges", "non_manifold_edges",
+                            "non_manifold_vertices", "primitives"})
+        CHECK(m["topology"].contains(key));
+    CHECK(m["skinning"]["max_influences"].get<int>() >= 1);
+    CHECK(m["skinning"]["max_influences"].get<int>() <= 4);
+    CHECK(m["skinning"]["max_weight_sum_error"].get<double>() < 1e-3);
+}
+
+}  // namespace
+
+TEST_CASE("check --json reports the default figure with sane numbers") {
+    const nlohmann::json j = checkJson({}, 0);
+    CHECK(j["errors"] == 0);
+    const nlohmann::json& m = j["model"];
+    REQUIRE(m.is_object());
+    checkModelKeys(m);
+    const size_t skinVertices = m["vertices"]["skin"];
+    CHECK(skinVertices > 1000);
+    CHECK(m["triangles"]["skin"].get<size_t>() > 1000);
+    CHECK(m["joints"].size() >= 20);
+    for (const auto& name : m["joints"]) CHECK(name.is_string());
+    CHECK(m["height_m"].get<double>() > 1.5);
+    CHECK(m["height_m"].get<double>() < 2.0);
+    CHECK(m["topology"]["watertight"] == true);
+    // Regions (when the body has them): every kind known, every vertex counted at most once.
+    size_t labelled = 0, labelledBones = 0;
+    for (const auto& r : m["regions"]) {
+        CHECK(std::set<std::string>{"neutral", "target", "caution", "no-go"}.count(r["kind"]));
+        labelled += r["vertices"].get<size_t>();
+        labelledBones += r["skeleton_vertices"].get<size_t>();
+    }
+    CHECK(labelled <= skinVertices);
+    CHECK(labelledBones <= m["vertices"]["skeleton"].get<size_t>());
+}
+
+TEST_CASE("check --json --model on a foreign model lists its joints and no regions") {
+    const std::string cesium = std::string(RA_TESTDATA_DIR) + "/gltf-valid/CesiumMan.glb";
+    const nlohmann::json j = checkJson({"--model", cesium}, 0);
+    CHECK(j["file"] == cesium);
+    const nlohmann::json& m = j["model"];
+    REQUIRE(m.is_object());
+    checkModelKeys(m);
+    CHECK(m["regions"] == nlohmann::json::array());
+    REQUIRE(m["joints"].size() == 19);
+    CHECK(m["joints"][0] == "Skeleton_torso_joint_1");
+    CHECK(m["vertices"]["skeleton"] == 0);
+    CHECK(m["height_m"].get<double>() > 1.3);
+    CHECK(m["height_m"].get<double>() < 1.7);
+}
+
+TEST_CASE("check --json on a broken model exits 1 with the errors and no model") {
+    const std::string bad =
+        std::string(RA_TESTDATA_DIR) + "/gltf-invalid/mesh_data__index_buffer_oob.gltf";
+    const nlohmann::json j = checkJson({"--model", bad}, 1);
+    CHECK(j["model"].is_null());
+    CHECK(j["errors"].get<int>() >= 1);
+    REQUIRE_FALSE(j["diagnostics"].empty());
+    CHECK(j["diagnostics"][0]["severity"] == "error");
+    CHECK(j["diagnostics"][0]["file"] == bad);
+}
+
+TEST_CASE("check prints a readable model report after its summary line") {
+    auto r = runProcess({RA_BINARY, "check"}, {"DISPLAY="});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    for (const char* line : {"\n  vertices: ", "\n  triangles: ", "\n  joints (", "\n  regions",
+                             "\n  height: ", "\n  watertight: yes", "\n  skinning: "})
+        CHECK(r.out.find(line) != std::string::npos);
+}
+
+TEST_CASE("check --json counts a labelled model's layers and regions") {
+    const std::string path = outPath("cli-check-labelled.glb");
+    ra::core::Diagnostics diags;
+    REQUIRE(ra::core::writeGlbFile(labelledModel(), path, diags));
+    const nlohmann::json m = checkJson({"--model", path}, 0)["model"];
+    REQUIRE(m.is_object());
+    checkModelKeys(m);
+    CHECK(m["vertices"] == nlohmann::json({{"skin", 8}, {"skeleton", 3}}));
+    CHECK(m["triangles"] == nlohmann::json({{"skin", 12}, {"skeleton", 1}}));
+    CHECK(m["joints"] == nlohmann::json({"hips", "chest"}));
+    REQUIRE(m["regions"].size() == 4);
+    CHECK(m["regions"][1] == nlohmann::json({{"index", 1},
+                                             {"id", "thoracic_extensors"},
+                                             {"name", "Thoracic extensors"},
+                                             {"kind", "target"},
+                                             {"vertices", 4},
+                                             {"skeleton_vertices", 0}}));
+    CHECK(m["regions"][2]["kind"] == "no-go");
+    CHECK(m["regions"][2]["vertices"] == 4);  // the top: region 2 outweighs region 3
+    CHECK(m["regions"][3]["vertices"] == 0);
+    CHECK(m["height_m"] == Approx(1.0));  // the skin cube only, not the skeleton triangle
+    CHECK(m["topology"]["watertight"] == true);
+    CHECK(m["topology"]["primitives"].size() == 1);
+    CHECK(m["skinning"]["max_influences"] == 2);
 }

@@ -34,6 +34,21 @@ gfx::RgbaImage renderImage(const core::Scene& scene, const core::OrbitCamera& ca
     return r.readPixels();
 }
 
+gfx::RgbaImage renderView(const gfx::FrameView& view) {
+    gfx::Renderer& r = testRenderer();
+    r.renderOffscreen(view);
+    return r.readPixels();
+}
+
+void writeTestImage(const std::string& name, const gfx::RgbaImage& image) {
+    const fs::path out = fs::path(RA_TEST_OUT_DIR);
+    fs::create_directories(out);
+    std::string error;
+    const bool ok = gfx::writePng((out / (name + ".png")).string(), image, error);
+    INFO(error);
+    CHECK(ok);
+}
+
 glm::ivec2 project(const core::OrbitCamera& camera, glm::vec3 world, int w, int h) {
     glm::vec4 clip = camera.projection(float(w) / float(h)) * camera.view() * glm::vec4(world, 1);
     if (clip.w <= 0.0f) return {-1, -1};

@@ -19,6 +19,11 @@ namespace ra::test {
 gfx::Renderer& testRenderer();
 
 gfx::RgbaImage renderImage(const core::Scene& scene, const core::OrbitCamera& camera, int w, int h);
+// Renders a prepared view (region flags, x-ray, effect time...) offscreen and reads it back.
+gfx::RgbaImage renderView(const gfx::FrameView& view);
+
+// Writes NAME.png into the test output folder (build/test-out) for a person to look at.
+void writeTestImage(const std::string& name, const gfx::RgbaImage& image);
 
 // Pixel (x right, y down) where a world point lands; outside the image when behind the camera.
 glm::ivec2 project(const core::OrbitCamera& camera, glm::vec3 world, int w, int h);
