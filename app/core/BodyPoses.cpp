@@ -70,9 +70,6 @@ ArmAim aimArm(glm::vec3 rest, glm::vec3 upper, glm::vec3 fore) {
     return {frameRotation(rest, hingeRest, upper, hinge), elbow};
 }
 
-glm::vec3 mirror(glm::vec3 v) {
-    return {-v.x, v.y, v.z};
-}
 glm::quat mirror(glm::quat q) {
     return {q.w, q.x, -q.y, -q.z};
 }

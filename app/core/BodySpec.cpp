@@ -310,8 +310,8 @@ std::optional<float> evalExpression(const std::string& text,
     return p.parse(error);
 }
 
-float BodySpec::value(const std::string& name) const {
-    auto it = values.find(name);
+float BodySpec::value(const std::string& key) const {
+    auto it = values.find(key);
     return it == values.end() ? 0.0f : it->second;
 }
 
