@@ -25,17 +25,26 @@ constexpr int kWeightDiffusionSteps = 24;  // ~4 cm blend across each joint at 8
 
 // Each joint's bone runs to its main child; ends of chains extend their parent's direction.
 std::array<BoneSegment, kJointCount> boneSegments(const Rig& rig, float scale) {
-    const std::pair<Joint, Joint> next[] = {
-        {Joint::Pelvis, Joint::LumbarOne},         {Joint::LumbarOne, Joint::LumbarTwo},
-        {Joint::LumbarTwo, Joint::ThoracicOne},    {Joint::ThoracicOne, Joint::ThoracicTwo},
-        {Joint::ThoracicTwo, Joint::ThoracicThree}, {Joint::ThoracicThree, Joint::NeckOne},
-        {Joint::NeckOne, Joint::NeckTwo},          {Joint::NeckTwo, Joint::Head},
-        {Joint::ClavicleL, Joint::UpperArmL},      {Joint::ClavicleR, Joint::UpperArmR},
-        {Joint::UpperArmL, Joint::ForearmL},       {Joint::UpperArmR, Joint::ForearmR},
-        {Joint::ForearmL, Joint::HandL},           {Joint::ForearmR, Joint::HandR},
-        {Joint::ThighL, Joint::ShinL},             {Joint::ThighR, Joint::ShinR},
-        {Joint::ShinL, Joint::FootL},              {Joint::ShinR, Joint::FootR},
-        {Joint::FootL, Joint::ToesL},              {Joint::FootR, Joint::ToesR}};
+    const std::pair<Joint, Joint> next[] = {{Joint::Pelvis, Joint::LumbarOne},
+                                            {Joint::LumbarOne, Joint::LumbarTwo},
+                                            {Joint::LumbarTwo, Joint::ThoracicOne},
+                                            {Joint::ThoracicOne, Joint::ThoracicTwo},
+                                            {Joint::ThoracicTwo, Joint::ThoracicThree},
+                                            {Joint::ThoracicThree, Joint::NeckOne},
+                                            {Joint::NeckOne, Joint::NeckTwo},
+                                            {Joint::NeckTwo, Joint::Head},
+                                            {Joint::ClavicleL, Joint::UpperArmL},
+                                            {Joint::ClavicleR, Joint::UpperArmR},
+                                            {Joint::UpperArmL, Joint::ForearmL},
+                                            {Joint::UpperArmR, Joint::ForearmR},
+                                            {Joint::ForearmL, Joint::HandL},
+                                            {Joint::ForearmR, Joint::HandR},
+                                            {Joint::ThighL, Joint::ShinL},
+                                            {Joint::ThighR, Joint::ShinR},
+                                            {Joint::ShinL, Joint::FootL},
+                                            {Joint::ShinR, Joint::FootR},
+                                            {Joint::FootL, Joint::ToesL},
+                                            {Joint::FootR, Joint::ToesR}};
     std::array<BoneSegment, kJointCount> seg{};
     for (int j = 0; j < kJointCount; ++j) seg[j] = {rig.rest[j], rig.rest[j]};
     for (auto [from, to] : next) seg[idx(from)].b = rig.rest[idx(to)];
@@ -92,7 +101,8 @@ void diffuse(std::vector<std::array<float, N>>& values,
                 for (size_t k = 0; k < N; ++k) mean[k] += values[u][k];
             const float inv = nb[v].empty() ? 0.0f : 1.0f / float(nb[v].size());
             for (size_t k = 0; k < N; ++k)
-                next[v][k] = nb[v].empty() ? values[v][k] : 0.5f * values[v][k] + 0.5f * mean[k] * inv;
+                next[v][k] =
+                    nb[v].empty() ? values[v][k] : 0.5f * values[v][k] + 0.5f * mean[k] * inv;
         }
         values.swap(next);
     }
@@ -133,7 +143,8 @@ void bindSkin(const BodySpec& spec, const BodyField& field, const Rig& rig, cons
         const BodyField::Owner o = field.owner(p);
         std::vector<int> candidates;
         if (o.group >= 0)
-            for (const auto& name : spec.groups[size_t(o.group)].primitives[size_t(o.primitive)].bones)
+            for (const auto& name :
+                 spec.groups[size_t(o.group)].primitives[size_t(o.primitive)].bones)
                 if (int j = jointIndex(rig, name); j >= 0) candidates.push_back(j);
         if (candidates.empty())
             for (int j = 0; j < kJointCount; ++j) candidates.push_back(j);
@@ -171,8 +182,8 @@ bool paintRegions(const BodySpec& spec, const std::vector<RegionInfo>& table, co
         const RegionPaint& rp = spec.regions[i];
         auto id = findRegion(table, rp.region);
         if (!id) {
-            diags.error(spec.file, "/regions", "paints region \"" + rp.region +
-                                                   "\", which is not in the region table");
+            diags.error(spec.file, "/regions",
+                        "paints region \"" + rp.region + "\", which is not in the region table");
             ok = false;
             continue;
         }
@@ -182,7 +193,8 @@ bool paintRegions(const BodySpec& spec, const std::vector<RegionInfo>& table, co
                 p.toLocal.push_back(eulerToLocal(v.rotationDeg));
             } else {
                 const glm::vec3 y = glm::normalize(v.b - v.a);
-                const glm::vec3 ref = std::abs(y.z) < 0.9f ? glm::vec3(0, 0, 1) : glm::vec3(0, 1, 0);
+                const glm::vec3 ref =
+                    std::abs(y.z) < 0.9f ? glm::vec3(0, 0, 1) : glm::vec3(0, 1, 0);
                 const glm::vec3 z = glm::normalize(ref - glm::dot(ref, y) * y);
                 p.toLocal.push_back(glm::transpose(glm::mat3(glm::cross(y, z), y, z)));
             }
@@ -190,8 +202,8 @@ bool paintRegions(const BodySpec& spec, const std::vector<RegionInfo>& table, co
         for (const auto& b : rp.bones) {
             const int j = jointIndex(rig, b);
             if (j < 0) {
-                diags.error(spec.file, "/regions", "region \"" + rp.region +
-                                                       "\" names an unknown bone \"" + b + "\"");
+                diags.error(spec.file, "/regions",
+                            "region \"" + rp.region + "\" names an unknown bone \"" + b + "\"");
                 ok = false;
             }
             p.bones.push_back(j);
@@ -280,9 +292,9 @@ SkeletonFrame skeletonFrame(const BodySpec& spec, const Rig& rig) {
 
 // Which spine joint a vertebra at rest height y moves with: the highest at or below it.
 int spineJointFor(const Rig& rig, float y) {
-    const Joint spine[] = {Joint::Head,          Joint::NeckTwo,       Joint::NeckOne,
-                           Joint::ThoracicThree, Joint::ThoracicTwo,   Joint::ThoracicOne,
-                           Joint::LumbarTwo,     Joint::LumbarOne,     Joint::Pelvis};
+    const Joint spine[] = {Joint::Head,          Joint::NeckTwo,     Joint::NeckOne,
+                           Joint::ThoracicThree, Joint::ThoracicTwo, Joint::ThoracicOne,
+                           Joint::LumbarTwo,     Joint::LumbarOne,   Joint::Pelvis};
     for (Joint j : spine)
         if (rig.rest[idx(j)].y <= y + 1e-4f) return idx(j);
     return idx(Joint::Pelvis);
@@ -292,20 +304,25 @@ int pieceJoint(const Rig& rig, const BonePiece& piece) {
     switch (piece.kind) {
         case BoneKind::Vertebra:
         case BoneKind::Rib:
-        case BoneKind::Sternum: return spineJointFor(rig, piece.anchor.y);
+        case BoneKind::Sternum:
+            return spineJointFor(rig, piece.anchor.y);
         case BoneKind::Sacrum:
-        case BoneKind::Pelvis: return idx(Joint::Pelvis);
-        case BoneKind::Scapula: return idx(sided(Joint::ClavicleL, std::max(piece.side, 0)));
-        case BoneKind::Femur: return idx(sided(Joint::ThighL, std::max(piece.side, 0)));
+        case BoneKind::Pelvis:
+            return idx(Joint::Pelvis);
+        case BoneKind::Scapula:
+            return idx(sided(Joint::ClavicleL, std::max(piece.side, 0)));
+        case BoneKind::Femur:
+            return idx(sided(Joint::ThighL, std::max(piece.side, 0)));
     }
     return idx(Joint::Pelvis);
 }
 
 uint8_t pieceRegion(const std::vector<RegionInfo>& table, const BonePiece& piece) {
     const char* id = nullptr;
-    if (piece.kind == BoneKind::Vertebra) id = piece.name[0] == 'L'   ? "lumbar_spine"
-                                               : piece.name[0] == 'C' ? "cervical_spine"
-                                                                      : "thoracic_erectors";
+    if (piece.kind == BoneKind::Vertebra)
+        id = piece.name[0] == 'L'   ? "lumbar_spine"
+             : piece.name[0] == 'C' ? "cervical_spine"
+                                    : "thoracic_erectors";
     if (!id) return 0;
     auto r = findRegion(table, id);
     return r ? uint8_t(r->value) : 0;

@@ -69,8 +69,8 @@ BodyField::BodyField(const BodySpec& spec) {
         Group g{sg.join, {}, glm::vec3(0.0f), 0.0f};
         glm::vec3 lo(1e9f), hi(-1e9f);
         for (const ShapePrimitive& sp : sg.primitives) {
-            Prim p{sp.kind, sp.a, sp.b, sp.radii, glm::mat3(1.0f), sp.squash, sp.blend,
-                   sp.subtract, glm::vec3(0.0f), 0.0f};
+            Prim p{sp.kind,   sp.a,     sp.b,        sp.radii,        glm::mat3(1.0f),
+                   sp.squash, sp.blend, sp.subtract, glm::vec3(0.0f), 0.0f};
             if (sp.kind == ShapeKind::Ellipsoid) {
                 p.toLocal = eulerToLocal(sp.rotationDeg);
                 p.centre = sp.a;

@@ -16,13 +16,27 @@ glm::quat rot(float degrees, const glm::vec3& axis) {
 }
 
 // Anatomical motions for the left (+X) side; `s` mirrors them for the right side.
-glm::quat flexHip(float deg) { return rot(-deg, {1, 0, 0}); }       // thigh forward
-glm::quat flexKnee(float deg) { return rot(deg, {1, 0, 0}); }       // shin backward
-glm::quat flexSpine(float deg) { return rot(deg, {1, 0, 0}); }      // bend forward (- extends)
-glm::quat flexShoulder(float deg) { return rot(-deg, {1, 0, 0}); }  // arm forward and up
-glm::quat abduct(float deg, float s) { return rot(deg * s, {0, 0, 1}); }
-glm::quat flexElbow(float deg) { return rot(-deg, {1, 0, 0}); }
-glm::quat dorsiflex(float deg) { return rot(-deg, {1, 0, 0}); }
+glm::quat flexHip(float deg) {
+    return rot(-deg, {1, 0, 0});
+}  // thigh forward
+glm::quat flexKnee(float deg) {
+    return rot(deg, {1, 0, 0});
+}  // shin backward
+glm::quat flexSpine(float deg) {
+    return rot(deg, {1, 0, 0});
+}  // bend forward (- extends)
+glm::quat flexShoulder(float deg) {
+    return rot(-deg, {1, 0, 0});
+}  // arm forward and up
+glm::quat abduct(float deg, float s) {
+    return rot(deg * s, {0, 0, 1});
+}
+glm::quat flexElbow(float deg) {
+    return rot(-deg, {1, 0, 0});
+}
+glm::quat dorsiflex(float deg) {
+    return rot(-deg, {1, 0, 0});
+}
 
 struct PoseDef {
     glm::quat whole{1, 0, 0, 0};              // orientation of the body on the floor
@@ -133,8 +147,8 @@ PoseDef define(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& builtInPoseNames() {
-    static const std::vector<std::string> names{"rest", "supine", "seated-lean-back",
-                                                "side-lying", "prone"};
+    static const std::vector<std::string> names{"rest", "supine", "seated-lean-back", "side-lying",
+                                                "prone"};
     return names;
 }
 

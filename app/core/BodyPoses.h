@@ -4,9 +4,9 @@
 // lowest skin point touches the floor (y = 0), centred over `centre` on the floor.
 #pragma once
 
+#include <glm/glm.hpp>
 #include <string>
 #include <vector>
-#include <glm/glm.hpp>
 
 #include "core/ModelData.h"
 #include "core/Pose.h"

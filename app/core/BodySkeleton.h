@@ -27,8 +27,8 @@ struct SkeletonFrame {
     float thoracicKyphosis = 0.025f;
     float lumbarLordosis = 0.020f;
     // Rib cage (the skin around it is built to contain it with 1-2 cm of soft tissue).
-    glm::vec3 sternumTop{0.0f};     // jugular notch
-    glm::vec3 sternumBottom{0.0f};  // xiphoid process
+    glm::vec3 sternumTop{0.0f};      // jugular notch
+    glm::vec3 sternumBottom{0.0f};   // xiphoid process
     float ribCageHalfWidth = 0.13f;  // widest half-width of the cage, outer surface
     // Shoulder girdle.
     glm::vec3 acromion[2]{};       // top outer corner of the shoulder blade
@@ -46,9 +46,9 @@ struct BonePiece {
     // "sternum", "pelvis", "scapula_l", "scapula_r", "femur_l", "femur_r".
     std::string name;
     BoneKind kind = BoneKind::Vertebra;
-    int side = -1;              // 0 left, 1 right, -1 midline
-    glm::vec3 anchor{0.0f};     // vertebral body centre, rib head, femoral head, ...
-    TriMesh mesh;               // closed, outward-wound, smooth normals, model space
+    int side = -1;           // 0 left, 1 right, -1 midline
+    glm::vec3 anchor{0.0f};  // vertebral body centre, rib head, femoral head, ...
+    TriMesh mesh;            // closed, outward-wound, smooth normals, model space
 };
 
 // The landmarks of a typical adult standing (measured at 1.75 m, e.g. t12l1 at y 1.085), scaled by

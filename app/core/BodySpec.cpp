@@ -365,7 +365,8 @@ std::optional<BodySpec> loadBodySpec(const std::string& path, Diagnostics& diags
         const json prims = gj.value("primitives", json::array());
         for (int side = 0; side < (mirror ? 2 : 1); ++side) {
             ShapeGroup group;
-            group.name = gj.value("name", std::string("group")) + (mirror ? (side ? "_r" : "_l") : "");
+            group.name =
+                gj.value("name", std::string("group")) + (mirror ? (side ? "_r" : "_l") : "");
             group.join = join * s;
             for (size_t i = 0; i < prims.size(); ++i) {
                 const json& pj = prims[i];

@@ -8,11 +8,11 @@
 #pragma once
 
 #include <array>
+#include <glm/glm.hpp>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-#include <glm/glm.hpp>
 
 #include "core/Diagnostics.h"
 
@@ -24,13 +24,13 @@ enum class ShapeKind { Ellipsoid, Cone };  // cone: a round cone (capsule with t
 struct ShapePrimitive {
     std::string name;
     ShapeKind kind = ShapeKind::Ellipsoid;
-    glm::vec3 a{0.0f};      // ellipsoid centre, or cone start
-    glm::vec3 b{0.0f};      // cone end
-    glm::vec3 radii{0.0f};  // ellipsoid radii (x, y, z before rotation); cone: (ra, rb, -)
-    glm::vec3 rotationDeg{0.0f};  // ellipsoid XYZ Euler rotation
-    glm::vec2 squash{1.0f};  // cone cross-section scale (side, front) around its axis
-    float blend = 0.02f;     // smooth-union radius with the group so far
-    bool subtract = false;   // carves instead of adding (smooth subtraction)
+    glm::vec3 a{0.0f};               // ellipsoid centre, or cone start
+    glm::vec3 b{0.0f};               // cone end
+    glm::vec3 radii{0.0f};           // ellipsoid radii (x, y, z before rotation); cone: (ra, rb, -)
+    glm::vec3 rotationDeg{0.0f};     // ellipsoid XYZ Euler rotation
+    glm::vec2 squash{1.0f};          // cone cross-section scale (side, front) around its axis
+    float blend = 0.02f;             // smooth-union radius with the group so far
+    bool subtract = false;           // carves instead of adding (smooth subtraction)
     std::vector<std::string> bones;  // joints its surface follows (nearest segment wins)
 };
 
@@ -38,7 +38,7 @@ struct ShapePrimitive {
 // of radius `join`), and the results are combined with a hard minimum, so that an arm never
 // webs onto a thigh and the legs never web onto each other.
 struct ShapeGroup {
-    std::string name;  // "torso", "head", "arm_l", ...
+    std::string name;   // "torso", "head", "arm_l", ...
     float join = 0.0f;  // smooth-union radius with the trunk
     std::vector<ShapePrimitive> primitives;
 };
@@ -66,8 +66,8 @@ struct BodySpec {
     std::string file;
     float height = 1.75f;
     float armAbductionDeg = 15.0f;
-    float cellSize = 0.008f;  // polygonizer grid spacing at the reference height
-    std::map<std::string, float> values;  // every named value, evaluated (reference metres)
+    float cellSize = 0.008f;                  // polygonizer grid spacing at the reference height
+    std::map<std::string, float> values;      // every named value, evaluated (reference metres)
     std::map<std::string, glm::vec3> joints;  // rest joint positions (metres, final figure)
     std::vector<ShapeGroup> groups;
     std::vector<RegionPaint> regions;
@@ -84,7 +84,6 @@ std::optional<BodySpec> loadBodySpec(const std::string& path, Diagnostics& diags
 // Evaluates an expression of numbers, names, + - * / and parentheses against `values`.
 // nullopt with `error` set when a name is unknown or the text does not parse.
 std::optional<float> evalExpression(const std::string& text,
-                                    const std::map<std::string, float>& values,
-                                    std::string& error);
+                                    const std::map<std::string, float>& values, std::string& error);
 
 }  // namespace ra::core

@@ -15,8 +15,7 @@
 namespace ra::core {
 
 // nullopt with diagnostics (file, JSON pointer, message) when the table cannot be used.
-std::optional<std::vector<RegionInfo>> loadRegionTable(const std::string& path,
-                                                       Diagnostics& diags);
+std::optional<std::vector<RegionInfo>> loadRegionTable(const std::string& path, Diagnostics& diags);
 
 // The index of the region with this id in `table`, if any.
 std::optional<RegionId> findRegion(const std::vector<RegionInfo>& table, const std::string& id);

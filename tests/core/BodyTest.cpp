@@ -114,7 +114,9 @@ std::map<std::string, float> measure(const ModelData& m) {
     for (size_t v = 0; v < p.positions.size(); ++v)
         if (follows(m, v, {"hand_l"}) > 0.5f)
             handLen = std::max(handLen, glm::length(p.positions[v] - wrist));
-    auto dist = [&](const char* a, const char* b) { return glm::length(joint(m, a) - joint(m, b)); };
+    auto dist = [&](const char* a, const char* b) {
+        return glm::length(joint(m, a) - joint(m, b));
+    };
     return {{"stature", H},
             {"head", (all.hi.y - chin) / H},
             {"chin height", chin / H},
@@ -139,12 +141,12 @@ std::map<std::string, float> measure(const ModelData& m) {
 
 void checkProportions(const ModelData& m, float stature) {
     const std::map<std::string, float> table = {
-        {"head", 0.130f},          {"chin height", 0.870f},   {"shoulder height", 0.818f},
-        {"elbow height", 0.630f},  {"wrist height", 0.485f},  {"hip height", 0.530f},
+        {"head", 0.130f},           {"chin height", 0.870f},  {"shoulder height", 0.818f},
+        {"elbow height", 0.630f},   {"wrist height", 0.485f}, {"hip height", 0.530f},
         {"knuckle height", 0.377f}, {"knee height", 0.285f},  {"ankle height", 0.039f},
         {"shoulder width", 0.259f}, {"chest width", 0.174f},  {"hip width", 0.191f},
-        {"upper arm", 0.186f},     {"forearm", 0.146f},       {"hand", 0.108f},
-        {"thigh", 0.245f},         {"shank", 0.246f},         {"foot length", 0.152f},
+        {"upper arm", 0.186f},      {"forearm", 0.146f},      {"hand", 0.108f},
+        {"thigh", 0.245f},          {"shank", 0.246f},        {"foot length", 0.152f},
         {"foot width", 0.055f}};
     const auto got = measure(m);
     CHECK(got.at("stature") == Approx(stature).epsilon(0.01));
@@ -180,11 +182,31 @@ TEST_CASE("body: the skin is one closed, manifold, outward surface in budget", "
 TEST_CASE("body: the rig has the stable joint names and at most four normalised weights",
           "[body]") {
     const ModelData& m = adult();
-    for (const char* n : {"pelvis", "spine_lumbar_1", "spine_lumbar_2", "spine_thoracic_1",
-                          "spine_thoracic_2", "spine_thoracic_3", "neck_1", "neck_2", "head",
-                          "clavicle_l", "clavicle_r", "upper_arm_l", "upper_arm_r", "forearm_l",
-                          "forearm_r", "hand_l", "hand_r", "thigh_l", "thigh_r", "shin_l", "shin_r",
-                          "foot_l", "foot_r", "toes_l", "toes_r"})
+    for (const char* n : {"pelvis",
+                          "spine_lumbar_1",
+                          "spine_lumbar_2",
+                          "spine_thoracic_1",
+                          "spine_thoracic_2",
+                          "spine_thoracic_3",
+                          "neck_1",
+                          "neck_2",
+                          "head",
+                          "clavicle_l",
+                          "clavicle_r",
+                          "upper_arm_l",
+                          "upper_arm_r",
+                          "forearm_l",
+                          "forearm_r",
+                          "hand_l",
+                          "hand_r",
+                          "thigh_l",
+                          "thigh_r",
+                          "shin_l",
+                          "shin_r",
+                          "foot_l",
+                          "foot_r",
+                          "toes_l",
+                          "toes_r"})
         CHECK(node(m, n) >= 0);
     CHECK(m.nodes[size_t(node(m, "pelvis"))].parent == -1);
     const Primitive& p = skin(m);
@@ -210,11 +232,10 @@ TEST_CASE("body: joints bend 120 degrees without the skin collapsing", "[body]")
         const char* child;
         glm::vec3 axis;
     };
-    for (const Bend& b : {Bend{"forearm_l", "upper_arm_l", {-1, 0, 0}},
-                          Bend{"shin_l", "thigh_l", {1, 0, 0}},
-                          Bend{"thigh_l", "pelvis", {-1, 0, 0}},
-                          Bend{"upper_arm_l", "clavicle_l", {-1, 0, 0}},
-                          Bend{"spine_lumbar_2", "spine_lumbar_1", {1, 0, 0}}}) {
+    for (const Bend& b :
+         {Bend{"forearm_l", "upper_arm_l", {-1, 0, 0}}, Bend{"shin_l", "thigh_l", {1, 0, 0}},
+          Bend{"thigh_l", "pelvis", {-1, 0, 0}}, Bend{"upper_arm_l", "clavicle_l", {-1, 0, 0}},
+          Bend{"spine_lumbar_2", "spine_lumbar_1", {1, 0, 0}}}) {
         INFO(b.joint);
         Pose pose = restPose(m);
         const int j = node(m, b.joint);
@@ -260,9 +281,9 @@ TEST_CASE("body: every region of the brief is painted, and where it belongs", "[
     auto region = [&](const char* id) { return size_t(findRegion(m.regions, id)->value); };
     const glm::vec3 l1 = joint(m, "spine_thoracic_1"), l5 = joint(m, "spine_lumbar_1");
     const Extent& lumbar = where[region("lumbar_spine")];
-    CHECK(lumbar.hi.z < -0.04f);             // on the back
-    CHECK(lumbar.hi.y < l1.y + 0.03f);       // below the rib cage
-    CHECK(lumbar.lo.y > l5.y - 0.06f);       // above the sacrum
+    CHECK(lumbar.hi.z < -0.04f);                         // on the back
+    CHECK(lumbar.hi.y < l1.y + 0.03f);                   // below the rib cage
+    CHECK(lumbar.lo.y > l5.y - 0.06f);                   // above the sacrum
     CHECK(std::abs(lumbar.lo.x + lumbar.hi.x) < 0.01f);  // centred on the spine
     CHECK(where[region("pectorals")].lo.z > 0.0f);
     CHECK(where[region("calves")].hi.y < joint(m, "shin_l").y);
@@ -283,8 +304,8 @@ TEST_CASE("body: the x-ray skeleton has every labelled piece on its joint", "[bo
     for (int i = 1; i <= 5; ++i) names.push_back("L" + std::to_string(i));
     for (int i = 1; i <= 12; ++i)
         for (const char* s : {"_l", "_r"}) names.push_back("rib_" + std::to_string(i) + s);
-    for (const char* n : {"sacrum", "sternum", "pelvis", "scapula_l", "scapula_r", "femur_l",
-                          "femur_r"})
+    for (const char* n :
+         {"sacrum", "sternum", "pelvis", "scapula_l", "scapula_r", "femur_l", "femur_r"})
         names.push_back(n);
     const Pose rest = restPose(m);
     const float l2 = [&] {
@@ -292,7 +313,8 @@ TEST_CASE("body: the x-ray skeleton has every labelled piece on its joint", "[bo
         REQUIRE(n >= 0);
         const Primitive& q = m.meshes[size_t(m.nodes[size_t(n)].mesh)].primitives[0];
         float y = 0.0f;
-        for (const glm::vec3& v : q.positions) y += glm::vec3(rest.world[size_t(n)] * glm::vec4(v, 1)).y;
+        for (const glm::vec3& v : q.positions)
+            y += glm::vec3(rest.world[size_t(n)] * glm::vec4(v, 1)).y;
         return y / float(q.positions.size());
     }();
     const auto lumbar = findRegion(m.regions, "lumbar_spine");
@@ -329,8 +351,9 @@ TEST_CASE("body: generation is deterministic and the committed asset is current"
     CHECK(sameAgain);
     std::ifstream in(std::string(RA_SOURCE_DIR) + "/assets/models/body.glb", std::ios::binary);
     const std::vector<uint8_t> committed{std::istreambuf_iterator<char>(in), {}};
-    INFO("regenerate: ./build/ra-make-body assets/anatomy/body-adult.json "
-         "assets/anatomy/regions.json assets/models/body.glb");
+    INFO(
+        "regenerate: ./build/ra-make-body assets/anatomy/body-adult.json "
+        "assets/anatomy/regions.json assets/models/body.glb");
     const bool sameAsCommitted = committed == built;
     CHECK(sameAsCommitted);
 }
@@ -378,15 +401,15 @@ TEST_CASE("body spec: errors name the file and the JSON pointer", "[body]") {
     CHECK(d.str().find("unknown name 'b'") != std::string::npos);
     Diagnostics d2;
     CHECK_FALSE(loadBodySpec(
-        write("bad2.json",
-              R"({"groups": [{"name": "g", "primitives": [{"ellipsoid": {"c": [0, 1], "r": [1, 1, 1]}}]}]})"),
+        write(
+            "bad2.json",
+            R"({"groups": [{"name": "g", "primitives": [{"ellipsoid": {"c": [0, 1], "r": [1, 1, 1]}}]}]})"),
         d2));
     CHECK(d2.str().find("/groups/0/primitives/0/ellipsoid/c") != std::string::npos);
     Diagnostics d3;
     CHECK_FALSE(loadBodySpec(write("bad3.json", "{ not json"), d3));
     CHECK(d3.str().find("bad3.json") != std::string::npos);
     std::string err;
-    CHECK(evalExpression("0.5*H + (2 - 1)/4", {{"H", 1.75f}}, err).value() ==
-          Approx(1.125f));
+    CHECK(evalExpression("0.5*H + (2 - 1)/4", {{"H", 1.75f}}, err).value() == Approx(1.125f));
     CHECK_FALSE(evalExpression("2 +", {}, err));
 }
