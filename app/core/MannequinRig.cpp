@@ -1,59 +1,11 @@
-// MannequinRig: joint table of the default figure (heights as fractions of stature after
-// Winter, "Biomechanics and Motor Control of Human Movement") and its FK/skinning helpers.
+// MannequinRig: the body rig's joint table (names, parents; positions come from the body spec)
+// and its FK/skinning helpers.
 #include "core/MannequinRig.h"
 
 #include <cmath>
 
 namespace ra::core::mannequin {
 namespace {
-
-constexpr float kH = kHeight;
-
-struct LeftJoint {
-    Joint joint;
-    glm::vec3 rest;
-};
-
-PerJoint<glm::vec3> restPositions() {
-    PerJoint<glm::vec3> p{};
-    p[idx(Joint::Pelvis)] = {0.0f, 0.551f * kH, -0.010f};
-    p[idx(Joint::LumbarOne)] = {0.0f, 1.030f, -0.030f};
-    p[idx(Joint::LumbarTwo)] = {0.0f, 1.100f, -0.036f};
-    p[idx(Joint::ThoracicOne)] = {0.0f, 1.170f, -0.038f};
-    p[idx(Joint::ThoracicTwo)] = {0.0f, 1.260f, -0.042f};
-    p[idx(Joint::ThoracicThree)] = {0.0f, 1.350f, -0.045f};
-    p[idx(Joint::NeckOne)] = {0.0f, 1.465f, -0.040f};
-    p[idx(Joint::NeckTwo)] = {0.0f, 1.525f, -0.028f};
-    p[idx(Joint::Head)] = {0.0f, 1.575f, -0.015f};
-
-    // Glenohumeral centre sits ~2 cm under the acromion (0.818 H); shoulder width 0.259 H is
-    // the outer deltoid width, reached by the arm's radius around this centre.
-    const float armRad = glm::radians(kArmAbductionDeg);
-    const glm::vec3 armDir{std::sin(armRad), -std::cos(armRad), 0.0f};
-    const glm::vec3 shoulder{0.175f, 0.818f * kH - 0.018f, -0.012f};
-    const glm::vec3 elbow = shoulder + armDir * (0.186f * kH);
-    const glm::vec3 wrist = elbow + armDir * (0.146f * kH);
-    const glm::vec3 hip{0.090f, 0.530f * kH, 0.0f};
-    const glm::vec3 knee{0.090f, 0.285f * kH, 0.0f};
-    const glm::vec3 ankle{0.090f, 0.039f * kH, -0.012f};
-    const glm::vec3 ball{0.090f, 0.022f, 0.136f};
-    const LeftJoint left[] = {
-        {Joint::ClavicleL, {0.030f, 1.420f, 0.030f}},
-        {Joint::UpperArmL, shoulder},
-        {Joint::ForearmL, elbow},
-        {Joint::HandL, wrist},
-        {Joint::ThighL, hip},
-        {Joint::ShinL, knee},
-        {Joint::FootL, ankle},
-        {Joint::ToesL, ball},
-    };
-    for (const LeftJoint& j : left) {
-        p[idx(j.joint)] = j.rest;
-        p[idx(j.joint) + 1] = {-j.rest.x, j.rest.y, j.rest.z};
-    }
-    for (glm::vec3& v : p) v = quantize(v);
-    return p;
-}
 
 Rig makeRig() {
     Rig rig{};
@@ -91,7 +43,6 @@ Rig makeRig() {
         J::ThighR,        J::ShinL,         J::ShinR,     J::FootL,     J::FootR};
     for (int i = 0; i < kJointCount; ++i)
         rig.parents[i] = parentOf[i] == J::Count ? -1 : idx(parentOf[i]);
-    rig.rest = restPositions();
     return rig;
 }
 
@@ -108,11 +59,6 @@ bool rigFromJoints(const std::map<std::string, glm::vec3>& joints, Rig& out, std
         out.rest[i] = quantize(it->second);
     }
     return true;
-}
-
-const Rig& mannequinRig() {
-    static const Rig rig = makeRig();
-    return rig;
 }
 
 RigPose::RigPose() {

@@ -1,6 +1,6 @@
-// MannequinRig: the default figure's skeleton (joint names, parents, rest positions from
-// Winter/Drillis-Contini proportions) and the small forward-kinematics and skinning math the
-// generator uses to pose it while it builds the demo animation.
+// MannequinRig: the body's 25-joint skeleton (stable names, parents; rest positions come from the
+// body spec, see core/Body) and the small forward-kinematics and skinning math the generator uses
+// to pose it while it builds the demo animation.
 #pragma once
 
 #include <array>
@@ -53,10 +53,6 @@ constexpr Joint sided(Joint left, int side) {
     return static_cast<Joint>(idx(left) + side);
 }
 
-inline constexpr float kHeight = 1.75f;
-
-// Arm abduction of the rest A-pose, measured from straight down.
-inline constexpr float kArmAbductionDeg = 20.0f;
 
 template <typename T>
 using PerJoint = std::array<T, kJointCount>;
@@ -67,11 +63,9 @@ struct Rig {
     PerJoint<glm::vec3> rest;  // model-space joint positions of the standing rest pose
 };
 
-// The one skeleton; every node has identity rest rotation, so a local rotation is a delta.
-const Rig& mannequinRig();
-
-// The same joints (names, parents) at the rest positions a body spec gives, by name. Returns
-// false and names the first missing joint in `missing` when one is absent.
+// The body rig's joints (names, parents) at the rest positions a body spec gives, by name; every
+// node has identity rest rotation, so a local rotation is a delta. Returns false and names the
+// first missing joint in `missing` when one is absent.
 bool rigFromJoints(const std::map<std::string, glm::vec3>& joints, Rig& out, std::string& missing);
 
 struct RigPose {

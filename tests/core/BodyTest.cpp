@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 
+#include "BodyFixture.h"
 #include "core/Body.h"
 #include "core/BodyPoses.h"
 #include "core/GlbWriter.h"
@@ -22,18 +23,11 @@ using namespace ra::core;
 
 namespace {
 
-const std::string kAnatomy = std::string(RA_SOURCE_DIR) + "/assets/anatomy/";
-const std::string kRegions = kAnatomy + "regions.json";
+const std::string kAnatomy = kAnatomyDir;
+const std::string kRegions = kRegionTablePath;
 
 const ModelData& adult() {
-    static const ModelData m = [] {
-        Diagnostics d;
-        auto b = buildBodyFromFiles(kAnatomy + "body-adult.json", kRegions, d);
-        INFO(d.str());
-        REQUIRE(b);
-        return *b;
-    }();
-    return m;
+    return bodyFixture();
 }
 
 const ModelData& female() {
@@ -50,13 +44,11 @@ const ModelData& female() {
 }
 
 const Primitive& skin(const ModelData& m) {
-    return m.meshes.at(0).primitives.at(0);
+    return bodySkin(m);
 }
 
 int node(const ModelData& m, const std::string& name) {
-    for (size_t i = 0; i < m.nodes.size(); ++i)
-        if (m.nodes[i].name == name) return int(i);
-    return -1;
+    return bodyNode(m, name);
 }
 
 glm::vec3 joint(const ModelData& m, const std::string& name) {

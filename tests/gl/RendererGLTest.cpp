@@ -106,7 +106,7 @@ TEST_CASE("a zero-size frame draws nothing and raises no GL error") {
 
 TEST_CASE("the default figure renders like its golden images") {
     core::Diagnostics diags;
-    auto path = std::filesystem::path(RA_SOURCE_DIR) / "assets" / "models" / "mannequin.glb";
+    auto path = std::filesystem::path(RA_SOURCE_DIR) / "assets" / "models" / "body.glb";
     auto model = core::loadGltf(path.string(), diags);
     INFO(diags.str());
     REQUIRE(model);
