@@ -22,6 +22,10 @@ namespace {
 
 constexpr float kBaseFontPx = 17.0f;
 
+// The demo clip is a thoracic extension over the roller: its targets and the zone it keeps off.
+// (The stretch library replaces this with each stretch's own targets and zones.)
+const std::vector<std::string> kDemoFocus = {"thoracic_erectors", "upper_back", "lumbar_spine"};
+
 }  // namespace
 
 int runApp(const Options& options) {
@@ -76,6 +80,10 @@ bool App::init() {
     printDiagnostics(m_content.diags);
     m_scene.setModel(m_content.model);
     m_scene.playing = !m_options.paused;
+    if (!m_options.pose.empty() && !holdBuiltInPose(m_scene, m_options.pose, error))
+        std::cerr << "roller-atlas: --pose: " << error << " (playing the clip instead)\n";
+    m_ui.xray = m_options.xray;
+    refreshMarks();
     m_ui.view = m_options.view;
     resetView();
     m_lastTime = m_clock();
@@ -115,7 +123,24 @@ void App::loadModel(const std::string& path) {
     m_content.model = std::make_shared<const core::ModelData>(std::move(*model));
     m_content.modelPath = path;
     m_scene.setModel(m_content.model);
+    refreshMarks();
     resetView();
+}
+
+void App::refreshMarks() {
+    m_marks.clear();
+    const core::ModelData* model = m_scene.model();
+    m_ui.modelHasRegions = model && model->regions.size() > 1;
+    if (!m_ui.modelHasRegions || m_ui.marks == cmd::Marks::Off) return;
+    std::vector<std::string> ids;
+    if (m_ui.marks == cmd::Marks::All) {
+        for (size_t i = 1; i < model->regions.size(); ++i) ids.push_back(model->regions[i].id);
+    } else {
+        ids = m_options.highlight.empty() ? kDemoFocus : m_options.highlight;
+    }
+    std::string error;
+    if (!highlightRegions(*model, ids, m_marks, error))
+        std::cerr << "roller-atlas: " << error << "\n";  // the known ones stay marked
 }
 
 int App::run() {

@@ -38,6 +38,8 @@ private:
     // The share of the framebuffer width the control panel covers (0 when hidden).
     float panelFraction() const;
     void rebuildFonts();
+    // Recomputes the region marks for the loaded model (after loading or a change of marks).
+    void refreshMarks();
 
     Options m_options;
     std::function<double()> m_clock;
@@ -47,6 +49,8 @@ private:
     core::Scene m_scene;
     core::OrbitCamera m_camera;
     UiState m_ui;
+    core::RegionStates m_marks;  // what the renderer marks this frame
+    float m_effectTime = 0.0f;   // drives the target glow's pulse; advances only while playing
     bool m_imguiReady = false;
     bool m_fontsDirty = true;
     int m_redrawFrames = 3;  // frames still to draw after the last change (ImGui settles)

@@ -32,6 +32,8 @@ const KeyCommand kFixedKeys[] = {
     {GLFW_KEY_R, false, cmd::ResetView{}},
     {GLFW_KEY_HOME, false, cmd::ResetView{}},
     {GLFW_KEY_H, false, cmd::ToggleUi{}},
+    {GLFW_KEY_X, false, cmd::ToggleXray{}},
+    {GLFW_KEY_M, false, cmd::CycleMarks{}},
     {GLFW_KEY_F1, false, cmd::ToggleHelp{}},
     {GLFW_KEY_F11, false, cmd::ToggleFullscreen{}},
     {GLFW_KEY_Q, true, cmd::Quit{}},
@@ -69,6 +71,7 @@ void App::frame() {
     if (!commands.empty()) m_redrawFrames = std::max(m_redrawFrames, 3);
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
+    if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
 
     drawScene(fb);
     ImGui::Render();
@@ -100,6 +103,9 @@ void App::drawScene(glm::ivec2 fb) {
     // The very first picture skips multisampling so it appears sooner; the next frame is crisp.
     const bool fast = !m_firstFrameShown || (moving && !m_ui.smoothEdgesWhileMoving);
     v.msaaSamples = fast ? 1 : 0;
+    v.regions = m_marks;
+    v.xray = m_ui.xray;
+    v.effectTime = m_effectTime;
     if (!m_firstFrameShown) m_redrawFrames = std::max(m_redrawFrames, 2);
     if (m_wasMoving && !moving) m_redrawFrames = std::max(m_redrawFrames, 1);  // the crisp still
     m_wasMoving = moving;
@@ -192,6 +198,17 @@ void App::apply(const Command& c) {
             [&](const cmd::ToggleFullscreen&) { m_window->setFullscreen(!m_window->fullscreen()); },
             [&](const cmd::OpenModel& x) { loadModel(x.path); },
             [&](const cmd::SetSmoothWhileMoving& x) { m_ui.smoothEdgesWhileMoving = x.on; },
+            [&](const cmd::ToggleXray&) { m_ui.xray = !m_ui.xray; },
+            [&](const cmd::SetMarks& x) {
+                m_ui.marks = x.marks;
+                refreshMarks();
+            },
+            [&](const cmd::CycleMarks&) {
+                m_ui.marks = m_ui.marks == cmd::Marks::Focus ? cmd::Marks::All
+                             : m_ui.marks == cmd::Marks::All ? cmd::Marks::Off
+                                                             : cmd::Marks::Focus;
+                refreshMarks();
+            },
             [&](const cmd::Quit&) { m_window->requestClose(); },
         },
         c);

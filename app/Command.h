@@ -38,6 +38,14 @@ struct OpenModel {
 struct SetSmoothWhileMoving {
     bool on;
 };
+struct ToggleXray {};
+// Which anatomy regions are marked: the focus set (the stretch's targets and zones, or
+// --highlight), every labelled region, or none.
+enum class Marks { Focus, All, Off };
+struct SetMarks {
+    Marks marks;
+};
+struct CycleMarks {};
 struct Quit {};
 
 }  // namespace ra::app::cmd
@@ -47,6 +55,7 @@ namespace ra::app {
 using Command =
     std::variant<cmd::SetPlaying, cmd::TogglePlaying, cmd::SetSpeed, cmd::SetTime, cmd::StepTime,
                  cmd::SetView, cmd::ResetView, cmd::SetUiScale, cmd::ToggleUi, cmd::ToggleHelp,
-                 cmd::ToggleFullscreen, cmd::OpenModel, cmd::SetSmoothWhileMoving, cmd::Quit>;
+                 cmd::ToggleFullscreen, cmd::OpenModel, cmd::SetSmoothWhileMoving, cmd::ToggleXray,
+                 cmd::SetMarks, cmd::CycleMarks, cmd::Quit>;
 
 }  // namespace ra::app

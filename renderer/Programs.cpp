@@ -63,7 +63,7 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags,
     sp.baseColor = l("u_baseColor");
     sp.baseTexture = l("u_baseTexture");
     sp.shadowMap = l("u_shadowMap");
-    sp.shadowTexel = l("u_shadowTexel");
+    sp.shadowNormalOffset = l("u_shadowNormalOffset");
     sp.toLight = l("u_toLight");
     sp.eye = l("u_eye");
     sp.background = l("u_background");

@@ -97,6 +97,7 @@ struct Renderer::Impl {
     std::vector<DrawItem> items;
     std::vector<gl::Texture> textures;
     glm::mat4 lightViewProj{1.0f};
+    float shadowNormalOffset = 0.0f;  // metres
     glm::vec4 shadowFootprint{0.0f};  // floor rectangle (x0, z0, x1, z1) shadows can reach
     bool lightFitted = false;
     std::set<size_t> warnedSkins;  // skins over the joint limit, reported once
@@ -216,6 +217,9 @@ void Renderer::Impl::fitLight(const core::Scene& scene) {
     glm::vec3 d = scene.lightDirection();
     glm::mat4 view = glm::lookAt(c - d * (r * 2.0f), c, glm::vec3(0, 0, 1));
     lightViewProj = glm::ortho(-r, r, -r, r, 0.01f, r * 4.0f) * view;
+    // Shadow lookups start 1.5 texels out along the surface normal: no acne or jagged islands
+    // where the sun grazes the body (the terminator), while contact shadows stay put.
+    shadowNormalOffset = 1.5f * (2.0f * r) / float(shadow.size());
     // Where the casters' shadows can land on the floor: their box, with room for the motion,
     // projected along the sun onto y = 0.
     core::Bounds casters = scene.casterBounds();
@@ -286,7 +290,7 @@ void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v)
     glUniform3fv(p.eye, 1, glm::value_ptr(v.eye));
     // The shaders encode with sqrt (gamma 2), so the linear background is its square.
     glUniform3fv(p.background, 1, glm::value_ptr(kBackgroundSrgb * kBackgroundSrgb));
-    glUniform2f(p.shadowTexel, 1.0f / float(shadow.size()), 1.0f / float(shadow.size()));
+    glUniform1f(p.shadowNormalOffset, shadowNormalOffset);
     glUniform1i(p.shadowMap, int(kShadowUnit));
     glUniform1i(p.baseTexture, int(kBaseTextureUnit));
     glUniform3fv(p.skyAmbient, 1, glm::value_ptr(kSkyAmbient));

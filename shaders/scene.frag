@@ -8,7 +8,6 @@ precision highp float;
 uniform vec4 u_baseColor;  // linear
 uniform sampler2D u_baseTexture;
 uniform highp sampler2DShadow u_shadowMap;
-uniform vec2 u_shadowTexel;
 uniform vec3 u_toLight;  // normalised, toward the sun
 uniform vec3 u_eye;
 uniform vec3 u_background;  // linear

@@ -4,6 +4,7 @@
 uniform mat4 u_model;
 uniform mat4 u_viewProj;
 uniform mat4 u_lightViewProj;
+uniform float u_shadowNormalOffset;  // metres along the normal for the shadow lookup
 
 #if defined(XRAY) || defined(DEPTH_ONLY)
 // The x-ray skin's depth prepass and its blended colour pass (depth test LEQUAL) are different
@@ -45,7 +46,8 @@ void main() {
 #else
     v_uv = a_uv;
 #endif
-    v_light = u_lightViewProj * world;
+    vec3 offset = v_normal * (u_shadowNormalOffset * inversesqrt(max(dot(v_normal, v_normal), 1e-12)));
+    v_light = u_lightViewProj * vec4(world.xyz + offset, 1.0);
 #if defined(HAS_REGIONS)
     regionMemberships();
 #endif

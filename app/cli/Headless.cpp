@@ -28,16 +28,16 @@ gfx::FrameView HeadlessSession::frameView() const {
 bool highlightRegions(const core::ModelData& model, const std::vector<std::string>& ids,
                       core::RegionStates& states, std::string& error) {
     namespace flag = core::region_flag;
+    if (model.regions.empty() && !ids.empty()) {
+        error = "--highlight: the model " + model.sourcePath + " has no labelled regions";
+        return false;
+    }
+    std::string unknown;
     for (const std::string& id : ids) {
         auto r = core::findRegion(model.regions, id);
         if (!r) {
-            if (model.regions.empty()) {
-                error = "--highlight: the model " + model.sourcePath + " has no labelled regions";
-                return false;
-            }
-            error = "--highlight: unknown region \"" + id + "\"; known regions:";
-            for (size_t i = 1; i < model.regions.size(); ++i) error += " " + model.regions[i].id;
-            return false;
+            unknown += (unknown.empty() ? "\"" : ", \"") + id + "\"";
+            continue;
         }
         const core::RegionKind kind = model.regions[r->value].kind;
         states.set(*r, kind == core::RegionKind::Target    ? flag::kTarget
@@ -45,6 +45,18 @@ bool highlightRegions(const core::ModelData& model, const std::vector<std::strin
                        : kind == core::RegionKind::NoGo    ? flag::kNoGo
                                                            : flag::kSelected);
     }
+    if (unknown.empty()) return true;
+    error = "--highlight: unknown region " + unknown + "; known regions:";
+    for (size_t i = 1; i < model.regions.size(); ++i) error += " " + model.regions[i].id;
+    return false;
+}
+
+bool holdBuiltInPose(core::Scene& scene, const std::string& name, std::string& error) {
+    if (!scene.model()) return true;  // nothing to pose; the missing model was reported
+    core::Pose pose;
+    const glm::vec3 c = scene.mat().center;
+    if (!core::builtInPose(*scene.model(), name, {c.x, c.z}, pose, error)) return false;
+    scene.setFixedPose(pose);
     return true;
 }
 
@@ -77,14 +89,9 @@ std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, in
         std::cerr << "error: " << error << "\n";
         return nullptr;
     }
-    if (!o.pose.empty() && s->content.model) {
-        core::Pose pose;
-        const glm::vec3 c = s->scene.mat().center;
-        if (!core::builtInPose(*s->content.model, o.pose, {c.x, c.z}, pose, error)) {
-            std::cerr << "error: --pose: " << error << "\n";
-            return nullptr;
-        }
-        s->scene.setFixedPose(pose);
+    if (!o.pose.empty() && !holdBuiltInPose(s->scene, o.pose, error)) {
+        std::cerr << "error: --pose: " << error << "\n";
+        return nullptr;
     }
     frameScene(s->camera, s->scene, o.view, float(s->width) / float(s->height));
     return s;

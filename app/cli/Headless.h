@@ -37,8 +37,12 @@ void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewP
 void printDiagnostics(const core::Diagnostics& diags);
 
 // The region marks --highlight asks for: each named region flagged in the style of its kind.
-// False with `error` naming the first unknown id (and listing the known ones).
+// Unknown ids are skipped; then false with `error` naming them (and listing the known ones).
 bool highlightRegions(const core::ModelData& model, const std::vector<std::string>& ids,
                       core::RegionStates& states, std::string& error);
+
+// Holds the scene's model in a built-in pose (--pose) instead of playing its clip. False with
+// `error` for an unknown pose name or a model without our rig.
+bool holdBuiltInPose(core::Scene& scene, const std::string& name, std::string& error);
 
 }  // namespace ra::app

@@ -10,14 +10,14 @@
 
 #include "core/BodyField.h"
 #include "core/BodySkeleton.h"
-#include "core/MannequinAnimation.h"
-#include "core/MannequinRig.h"
+#include "core/BodyAnimation.h"
+#include "core/BodyRig.h"
 #include "core/RegionTable.h"
 #include "core/SurfaceNets.h"
 
 namespace ra::core {
 
-using namespace mannequin;
+using namespace rig;
 
 namespace {
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <utility>
 
 #include "ui/Panels.h"
 
@@ -44,6 +45,64 @@ void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
     if (ImGui::Button("Reset view (R)")) out.push_back(cmd::ResetView{});
 }
 
+// One legend row: a swatch drawn the way the body marks that kind (so the key never relies on
+// colour alone), then its meaning.
+enum class Swatch { Target, Caution, NoGo };
+void legendRow(Swatch kind, const char* text) {
+    const float s = ImGui::GetFontSize();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(p.x + s * 0.1f, p.y + s * 0.1f), b(p.x + s * 1.3f, p.y + s * 0.9f);
+    const ImU32 ink = IM_COL32(20, 20, 24, 255);
+    switch (kind) {
+        case Swatch::Target:  // Okabe-Ito blue with a sky-blue glow
+            dl->AddRectFilled(a, b, IM_COL32(0, 114, 178, 255), s * 0.3f);
+            dl->AddRect(a, b, IM_COL32(86, 180, 233, 255), s * 0.3f, 0, s * 0.12f);
+            break;
+        case Swatch::Caution: {  // orange inside a dashed outline
+            dl->AddRectFilled(a, b, IM_COL32(230, 159, 0, 255));
+            const float dash = s * 0.2f;
+            for (float x = a.x; x < b.x; x += dash * 2) {
+                dl->AddLine(ImVec2(x, a.y), ImVec2(std::min(x + dash, b.x), a.y), ink, 2.0f);
+                dl->AddLine(ImVec2(x, b.y), ImVec2(std::min(x + dash, b.x), b.y), ink, 2.0f);
+            }
+            break;
+        }
+        case Swatch::NoGo:  // vermillion with diagonal hatching
+            dl->AddRectFilled(a, b, IM_COL32(213, 94, 0, 255));
+            dl->PushClipRect(a, b, true);
+            for (float x = a.x - (b.y - a.y); x < b.x; x += s * 0.3f)
+                dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), ink, s * 0.08f);
+            dl->PopClipRect();
+            break;
+    }
+    ImGui::Dummy(ImVec2(s * 1.5f, s));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+}
+
+void anatomySection(const PanelContext& ctx, std::vector<Command>& out) {
+    if (!ctx.ui.modelHasRegions) {
+        ImGui::TextDisabled("This model has no labelled regions.");
+        return;
+    }
+    bool xray = ctx.ui.xray;
+    if (ImGui::Checkbox("X-ray skeleton (X)", &xray)) out.push_back(cmd::ToggleXray{});
+    static constexpr std::pair<cmd::Marks, const char*> kMarks[] = {
+        {cmd::Marks::Focus, "This stretch"},
+        {cmd::Marks::All, "All regions"},
+        {cmd::Marks::Off, "Off"}};
+    ImGui::TextUnformatted("Marks (M):");
+    for (const auto& [marks, label] : kMarks) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(label, ctx.ui.marks == marks)) out.push_back(cmd::SetMarks{marks});
+    }
+    if (ctx.ui.marks == cmd::Marks::Off) return;
+    legendRow(Swatch::Target, "Target: roll here");
+    legendRow(Swatch::Caution, "Caution: go gently");
+    legendRow(Swatch::NoGo, "No-go: never roll here");
+}
+
 void modelSection(const PanelContext& ctx) {
     const core::ModelData* m = ctx.scene.model();
     if (!m) {
@@ -82,6 +141,8 @@ void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
     playbackSection(ctx, out);
     sectionTitle("View");
     viewSection(ctx, out);
+    sectionTitle("Anatomy");
+    anatomySection(ctx, out);
     sectionTitle("Display");
     float scale = ctx.ui.uiScale;
     ImGui::SetNextItemWidth(-em * 6);

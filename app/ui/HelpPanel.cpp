@@ -18,6 +18,8 @@ void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out) {
         {"Page Up / Down", "step 1 s (presentation clicker)"},
         {"[ and ]", "slower / faster"},
         {"Ctrl + / Ctrl -", "larger / smaller text"},
+        {"X", "x-ray: see the skeleton through the skin"},
+        {"M", "marks: this stretch / all regions / off"},
         {"H", "hide the panels (clean view)"},
         {"F11", "full screen"},
         {"F1", "this help"},

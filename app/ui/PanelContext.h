@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "Command.h"
 #include "core/Diagnostics.h"
 #include "core/OrbitCamera.h"
 #include "core/Scene.h"
@@ -21,6 +22,9 @@ struct UiState {
     // rate) and the still picture gets full anti-aliasing once the motion stops.
     bool smoothEdgesWhileMoving = true;
     bool softwareRenderer = false;
+    bool xray = false;                     // translucent skin over the skeleton
+    cmd::Marks marks = cmd::Marks::Focus;  // which regions are marked
+    bool modelHasRegions = false;          // our body (labelled) or a user's model (not)
 };
 
 struct PanelContext {

@@ -1,7 +1,9 @@
 // WindowTest: the real interactive window under a private Xvfb, driven with xdotool and seen
 // through xwd: it draws the scene, a left drag orbits, H hides the panels, it survives unmap/map
-// and a resize, and Ctrl+Q exits 0. Screenshots go to RA_TEST_OUT_DIR/window-*.png.
+// and a resize, M and X change the anatomy marks and the x-ray, and Ctrl+Q exits 0. Screenshots go
+// to RA_TEST_OUT_DIR/window-*.png.
 #include <stb_image_write.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -11,7 +13,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 #include <unordered_map>
 
 #include "e2e/Process.h"
@@ -326,4 +327,74 @@ TEST_CASE("the window draws the scene, orbits on a drag, hides panels and quits 
     if (!code) FAIL("still running 10 s after Ctrl+Q; log:\n" << app.log());
     INFO("log:\n" << app.log());
     CHECK(*code == 0);
+}
+
+namespace {
+
+// Share of pixels in `r` that are one of the region marks' saturated hues: the target blue
+// (#0072B2 family) or the no-go vermillion (#D55E00 family). Plain skin, the sky, the mat and
+// the roller are all far less saturated.
+double markedFraction(const Image& img, Region r) {
+    size_t marked = 0, total = 0;
+    forEachPixel(img, r, [&](int x, int y) {
+        const std::uint8_t* p = img.at(x, y);
+        const int red = p[0], green = p[1], blue = p[2];
+        const bool targetBlue = blue > 120 && blue > red + 60;
+        const bool noGoRed = red > 140 && red > green + 70 && red > blue + 90;
+        marked += (targetBlue || noGoRed) ? 1 : 0;
+        ++total;
+    });
+    return total ? double(marked) / double(total) : 0.0;
+}
+
+}  // namespace
+
+TEST_CASE("M marks every labelled region on the body and X shows the skeleton through the skin") {
+    XServer x(1280, 800, outPath("anatomy-xvfb.log"));
+    INFO("X server: " << x.error());
+    REQUIRE(x.ok());
+    // The "back" preset looks along the mat: the supine figure shows its thighs, knees, flank.
+    AppProcess app(x, {"--paused", "--size", "1100x700", "--view", "back"},
+                   outPath("anatomy-app.log"));
+    REQUIRE(app.started());
+    const std::string window = waitForWindow(x, app, 30.0);
+    if (window.empty()) FAIL("no visible 'Roller Atlas' window within 30 s; log:\n" << app.log());
+    REQUIRE(app.waitForLog("first frame", 30.0));
+
+    const Image focus = captureSettled(x, window);
+    savePng(focus, "anatomy-1-focus.png");
+    const double focusMarked = markedFraction(focus, kSceneArea);
+
+    xdotool(x, {"windowfocus", window});
+    xdotool(x, {"key", "m"});  // this stretch -> all regions
+    const Image all = captureSettled(x, window);
+    savePng(all, "anatomy-2-all-regions.png");
+    const double allMarked = markedFraction(all, kSceneArea);
+    INFO("marked share of the 3D view: focus " << focusMarked << ", all " << allMarked);
+    CHECK(allMarked > 0.005);
+    CHECK(allMarked > focusMarked * 3.0);
+
+    xdotool(x, {"key", "x"});
+    const Image xray = captureSettled(x, window);
+    savePng(xray, "anatomy-3-xray.png");
+    {
+        const double changed = changedFraction(all, xray, kSceneArea);
+        INFO("share of 3D-view pixels changed by X: " << changed);
+        CHECK(changed > 0.01);
+    }
+    xdotool(x, {"key", "x"});
+    const Image back = captureSettled(x, window);
+    CHECK(changedFraction(all, back, Region{}) < 0.002);  // X twice: as it was
+
+    xdotool(x, {"key", "m"});  // all regions -> off
+    const Image off = captureSettled(x, window);
+    savePng(off, "anatomy-4-off.png");
+    {
+        const double offMarked = markedFraction(off, kSceneArea);
+        INFO("marked share with marks off: " << offMarked);
+        CHECK(offMarked < allMarked * 0.05);
+    }
+    requireRunning(app, "after the anatomy keys");
+    xdotool(x, {"key", "ctrl+q"});
+    CHECK(app.waitExit(10.0) == std::optional<int>(0));
 }

@@ -1,4 +1,4 @@
-// MannequinRig: the body's 25-joint skeleton (stable names, parents; rest positions come from the
+// BodyRig: the body's 25-joint skeleton (stable names, parents; rest positions come from the
 // body spec, see core/Body) and the small forward-kinematics and skinning math the generator uses
 // to pose it while it builds the demo animation.
 #pragma once
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace ra::core::mannequin {
+namespace ra::core::rig {
 
 // Parents come before children; each right joint directly follows its left twin.
 enum class Joint {
@@ -91,4 +91,4 @@ glm::vec3 skinPoint(const Rig& rig, const RigWorld& world, const glm::vec3& p,
 float quantize(float v);
 glm::vec3 quantize(const glm::vec3& v);
 
-}  // namespace ra::core::mannequin
+}  // namespace ra::core::rig

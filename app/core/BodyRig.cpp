@@ -1,10 +1,10 @@
-// MannequinRig: the body rig's joint table (names, parents; positions come from the body spec)
+// BodyRig: the body rig's joint table (names, parents; positions come from the body spec)
 // and its FK/skinning helpers.
-#include "core/MannequinRig.h"
+#include "core/BodyRig.h"
 
 #include <cmath>
 
-namespace ra::core::mannequin {
+namespace ra::core::rig {
 namespace {
 
 Rig makeRig() {
@@ -100,4 +100,4 @@ glm::vec3 quantize(const glm::vec3& v) {
     return {quantize(v.x), quantize(v.y), quantize(v.z)};
 }
 
-}  // namespace ra::core::mannequin
+}  // namespace ra::core::rig

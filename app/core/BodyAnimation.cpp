@@ -1,14 +1,14 @@
-// MannequinAnimation: solves each key of the demo clip: poses spine and arms, tilts the supine
+// BodyAnimation: solves each key of the demo clip: poses spine and arms, tilts the supine
 // trunk until the hips hover at a set height, drops it onto the roller, then bends the legs
 // (two-bone IK) so the feet stay planted.
-#include "core/MannequinAnimation.h"
+#include "core/BodyAnimation.h"
 
 #include <algorithm>
 #include <cmath>
 #include <glm/gtc/quaternion.hpp>
 #include <numbers>
 
-namespace ra::core::mannequin {
+namespace ra::core::rig {
 namespace {
 
 constexpr int kKeyCount = 33;           // every 0.25 s; the last repeats the first
@@ -269,4 +269,4 @@ Animation buildDemoAnimation(const Rig& rig, const DemoSkin& skin) {
     return toAnimation(keys);
 }
 
-}  // namespace ra::core::mannequin
+}  // namespace ra::core::rig

@@ -1,14 +1,14 @@
-// MannequinAnimation: the "demo" clip of the default figure, the shoulder-blade roll: lying
+// BodyAnimation: the "demo" clip of the default figure, the shoulder-blade roll: lying
 // supine with the upper back on a foam roller, feet planted, the legs rolling the body to and fro.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
-#include "core/MannequinRig.h"
+#include "core/BodyRig.h"
 #include "core/ModelData.h"
 
-namespace ra::core::mannequin {
+namespace ra::core::rig {
 
 // The scene the clip is posed against: a roller along world Z through (0, kRollerRadius, 0).
 inline constexpr float kRollerRadius = 0.075f;
@@ -25,4 +25,4 @@ struct DemoSkin {
 // Channels target node i == joint i (the skeleton nodes come first in the model).
 Animation buildDemoAnimation(const Rig& rig, const DemoSkin& skin);
 
-}  // namespace ra::core::mannequin
+}  // namespace ra::core::rig
