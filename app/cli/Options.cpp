@@ -47,7 +47,8 @@ bool isCommand(const std::string& a) {
 const char* usageText() {
     return R"(Roller Atlas: learn foam-roller stretches for a sore back, in 3D.
 
-usage: roller-atlas [run] [options]          open the window (default)
+usage: roller-atlas [run] [options]          open the window (default); takes --pose,
+                                             --highlight and --xray too
        roller-atlas render --out FILE.png [--size WxH] [--view V] [--time SECONDS] [--model FILE]
                            [--pose NAME] [--highlight REGION,...] [--xray]
        roller-atlas check [--model FILE] [--json]   validate the content, report on the model
@@ -66,12 +67,12 @@ options:
   --paused          run: start with the animation paused
   --ui-scale S      run: text and panel scale (default from the monitor)
   --json            check: print the report as one JSON object
-  --pose NAME       render: hold a built-in pose instead of the clip: rest | supine |
+  --pose NAME       run, render: hold a built-in pose instead of the clip: rest | supine |
                     seated-lean-back | side-lying | prone
-  --highlight R,... render: mark regions by id (e.g. latissimus_dorsi,lumbar_spine) in the style
+  --highlight R,... run, render: mark regions by id (e.g. latissimus_dorsi,lumbar_spine) in the style
                     of their kind: target glows blue, caution gets an orange dashed outline,
                     no-go vermillion hatching
-  --xray            render: translucent skin over the skeleton
+  --xray            run, render: translucent skin over the skeleton
 
 render and bench need no display: they draw through EGL (Mesa's surfaceless platform).
 )";

@@ -21,7 +21,12 @@ using namespace rig;
 
 namespace {
 
-constexpr int kWeightDiffusionSteps = 24;  // ~4 cm blend across each joint at 8 mm cells
+// Weight diffusion spreads about sqrt(steps) edges: 24 steps at 8.3 mm cells blend ~4 cm across
+// each joint. Coarser grids take fewer steps so that the blend keeps its width in metres.
+int weightDiffusionSteps(float cellSize) {
+    const float r = 0.0083f / cellSize;
+    return std::max(4, int(std::lround(24.0f * r * r)));
+}
 
 // Each joint's bone runs to its main child; ends of chains extend their parent's direction.
 std::array<BoneSegment, kJointCount> boneSegments(const Rig& rig, float scale) {
@@ -155,7 +160,7 @@ void bindSkin(const BodySpec& spec, const BodyField& field, const Rig& rig, cons
         w[v].fill(0.0f);
         w[v][size_t(best)] = 1.0f;
     }
-    diffuse(w, nb, kWeightDiffusionSteps);
+    diffuse(w, nb, weightDiffusionSteps(spec.cellSize));
     prim.joints.resize(w.size());
     prim.weights.resize(w.size());
     for (size_t v = 0; v < w.size(); ++v) topFour(w[v], prim.joints[v], prim.weights[v]);
