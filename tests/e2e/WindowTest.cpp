@@ -164,19 +164,22 @@ void xdotool(const XServer& x, std::vector<std::string> args) {
 }
 
 // The app redraws a few frames after each input and then sleeps (it is paused): capture until
-// two pictures in a row agree, so a check never sees a half-updated frame.
+// three pictures in a row agree, so a check never sees a half-updated frame (on a loaded machine
+// one frame can take longer than the gap between two captures).
 Image captureSettled(const XServer& x, const std::string& window) {
     Image previous;
-    for (int attempt = 0; attempt < 40; ++attempt) {
-        sleepSeconds(0.25);
+    int same = 0;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        sleepSeconds(0.3);
         std::string error;
         Image img = x.capture(window, error);
         INFO(error);
         REQUIRE(!img.empty());
-        if (!previous.empty() && img.rgb == previous.rgb) return img;
+        same = !previous.empty() && img.rgb == previous.rgb ? same + 1 : 0;
+        if (same == 2) return img;
         previous = std::move(img);
     }
-    WARN("the paused window kept changing for 10 s; using the last capture");
+    WARN("the paused window kept changing for 15 s; using the last capture");
     return previous;
 }
 
