@@ -80,8 +80,14 @@ bool App::init() {
     printDiagnostics(m_content.diags);
     m_scene.setModel(m_content.model);
     m_scene.playing = !m_options.paused;
-    if (!m_options.pose.empty() && !holdBuiltInPose(m_scene, m_options.pose, error))
-        std::cerr << "roller-atlas: --pose: " << error << " (playing the clip instead)\n";
+    if (!m_options.pose.empty()) {
+        if (!holdBuiltInPose(m_scene, m_options.pose, error))
+            std::cerr << "roller-atlas: --pose: " << error << " (playing the clip instead)\n";
+    } else if (m_content.surface && m_content.library) {
+        // The window opens on a stretch: the one asked for, else the default when it exists.
+        const std::string id = !m_options.stretch.empty() ? m_options.stretch : kDefaultStretch;
+        if (!m_options.stretch.empty() || m_content.library->find(id)) loadStretch(id);
+    }
     m_ui.xray = m_options.xray;
     refreshMarks();
     m_ui.view = m_options.view;
@@ -127,6 +133,30 @@ void App::loadModel(const std::string& path) {
     resetView();
 }
 
+void App::loadStretch(const std::string& id) {
+    std::string error;
+    auto motion = makeStretchMotion(m_content, id, error);
+    if (!motion) {
+        std::cerr << "roller-atlas: --stretch: " << error << "\n";
+        m_content.diags.error("stretch " + id, "", error);
+        return;
+    }
+    const bool playing = m_scene.playing;
+    m_scene.setStretch(std::move(motion));
+    m_scene.playing = playing;
+    m_safetyRevision = 0;
+    refreshMarks();
+    resetView();
+    m_redrawFrames = std::max(m_redrawFrames, 3);
+}
+
+void App::updateSafety() {
+    const core::StretchMotion* motion = m_scene.stretch();
+    if (!motion || !m_scene.stretchFrame() || m_safetyRevision == m_scene.revision()) return;
+    m_safety = core::assessContact(motion->surface(), *m_scene.stretchFrame(), motion->stretch());
+    m_safetyRevision = m_scene.revision();
+}
+
 void App::refreshMarks() {
     m_marks.clear();
     const core::ModelData* model = m_scene.model();
@@ -135,8 +165,13 @@ void App::refreshMarks() {
     std::vector<std::string> ids;
     if (m_ui.marks == cmd::Marks::All) {
         for (size_t i = 1; i < model->regions.size(); ++i) ids.push_back(model->regions[i].id);
+    } else if (!m_options.highlight.empty()) {
+        ids = m_options.highlight;
+    } else if (const core::StretchMotion* s = m_scene.stretch()) {
+        ids = s->stretch().targets;
+        ids.insert(ids.end(), s->stretch().avoid.begin(), s->stretch().avoid.end());
     } else {
-        ids = m_options.highlight.empty() ? kDemoFocus : m_options.highlight;
+        ids = kDemoFocus;
     }
     std::string error;
     if (!highlightRegions(*model, ids, m_marks, error))

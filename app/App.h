@@ -40,6 +40,10 @@ private:
     void rebuildFonts();
     // Recomputes the region marks for the loaded model (after loading or a change of marks).
     void refreshMarks();
+    // Plays stretch `id`; an unknown id or a model that cannot play it is reported and the
+    // current picture stays.
+    void loadStretch(const std::string& id);
+    void updateSafety();
 
     Options m_options;
     std::function<double()> m_clock;
@@ -49,8 +53,10 @@ private:
     core::Scene m_scene;
     core::OrbitCamera m_camera;
     UiState m_ui;
-    core::RegionStates m_marks;  // what the renderer marks this frame
-    float m_effectTime = 0.0f;   // drives the target glow's pulse; advances only while playing
+    core::RegionStates m_marks;   // what the renderer marks this frame
+    core::SafetyReport m_safety;  // what the roller is under, for the stretch panel
+    uint64_t m_safetyRevision = 0;
+    float m_effectTime = 0.0f;  // drives the target glow's pulse; advances only while playing
     bool m_imguiReady = false;
     bool m_fontsDirty = true;
     int m_redrawFrames = 3;  // frames still to draw after the last change (ImGui settles)

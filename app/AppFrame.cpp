@@ -72,6 +72,7 @@ void App::frame() {
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
     if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
+    updateSafety();
 
     drawScene(fb);
     ImGui::Render();
@@ -88,8 +89,11 @@ void App::frame() {
 
 void App::drawPanels(std::vector<Command>& commands) {
     PanelContext ctx{m_scene, m_content.diags, m_content.modelPath, m_ui};
+    ctx.library = m_content.library.get();
+    ctx.safety = m_scene.stretch() ? &m_safety : nullptr;
     if (m_ui.showPanels) {
         drawControlPanel(ctx, commands);
+        drawStretchPanel(ctx, commands);
         drawDiagnosticsPanel(ctx);
     }
     drawHelpPanel(ctx, commands);
@@ -199,6 +203,7 @@ void App::apply(const Command& c) {
             [&](const cmd::OpenModel& x) { loadModel(x.path); },
             [&](const cmd::SetSmoothWhileMoving& x) { m_ui.smoothEdgesWhileMoving = x.on; },
             [&](const cmd::ToggleXray&) { m_ui.xray = !m_ui.xray; },
+            [&](const cmd::LoadStretch& x) { loadStretch(x.id); },
             [&](const cmd::SetMarks& x) {
                 m_ui.marks = x.marks;
                 refreshMarks();

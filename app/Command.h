@@ -39,6 +39,9 @@ struct SetSmoothWhileMoving {
     bool on;
 };
 struct ToggleXray {};
+struct LoadStretch {
+    std::string id;
+};
 // Which anatomy regions are marked: the focus set (the stretch's targets and zones, or
 // --highlight), every labelled region, or none.
 enum class Marks { Focus, All, Off };
@@ -56,6 +59,6 @@ using Command =
     std::variant<cmd::SetPlaying, cmd::TogglePlaying, cmd::SetSpeed, cmd::SetTime, cmd::StepTime,
                  cmd::SetView, cmd::ResetView, cmd::SetUiScale, cmd::ToggleUi, cmd::ToggleHelp,
                  cmd::ToggleFullscreen, cmd::OpenModel, cmd::SetSmoothWhileMoving, cmd::ToggleXray,
-                 cmd::SetMarks, cmd::CycleMarks, cmd::Quit>;
+                 cmd::SetMarks, cmd::CycleMarks, cmd::LoadStretch, cmd::Quit>;
 
 }  // namespace ra::app

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/GltfLoader.h"
+#include "core/RegionTable.h"
 
 namespace fs = std::filesystem;
 
@@ -82,10 +83,42 @@ LoadedContent loadContent(const std::string& assetsDirOption, const std::string&
     c.modelPath = !modelOption.empty() ? modelOption
                   : search.found       ? defaultModelPath(*search.found)
                                        : std::string();
-    if (c.modelPath.empty()) return c;
-    if (auto m = core::loadGltf(c.modelPath, c.diags))
-        c.model = std::make_shared<const core::ModelData>(std::move(*m));
+    if (!c.modelPath.empty())
+        if (auto m = core::loadGltf(c.modelPath, c.diags))
+            c.model = std::make_shared<const core::ModelData>(std::move(*m));
+    if (c.assetsDir.empty()) return c;
+    // Stretches name our body's regions: check them against its table (assets/anatomy), whatever
+    // model shows (another labelled model has its own regions).
+    std::vector<core::RegionInfo> regions;
+    if (auto t = core::loadRegionTable(
+            (fs::path(c.assetsDir) / "anatomy" / "regions.json").string(), c.diags))
+        regions = *t;
+    c.library = std::make_shared<const core::StretchLibrary>(
+        core::loadStretchLibrary(c.assetsDir, regions, c.diags));
+    if (c.model) {
+        if (auto s = core::BodySurface::build(c.model, c.library->landmarks, c.surfaceError))
+            c.surface = std::make_shared<const core::BodySurface>(std::move(*s));
+    }
     return c;
+}
+
+std::shared_ptr<const core::StretchMotion> makeStretchMotion(const LoadedContent& c,
+                                                             const std::string& id,
+                                                             std::string& error) {
+    const core::Stretch* s = c.library ? c.library->find(id) : nullptr;
+    if (!s) {
+        error = "unknown stretch \"" + id + "\"";
+        if (c.library && !c.library->stretches.empty()) {
+            error += "; known stretches:";
+            for (const auto& k : c.library->stretches) error += " " + k.id;
+        }
+        return nullptr;
+    }
+    if (!c.surface) {
+        error = "stretches play on the Roller Atlas body only: " + c.surfaceError;
+        return nullptr;
+    }
+    return std::make_shared<const core::StretchMotion>(c.surface, *s, core::Mat{});
 }
 
 }  // namespace ra::app

@@ -7,15 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "core/BodySurface.h"
 #include "core/Diagnostics.h"
 #include "core/ModelData.h"
+#include "core/Stretch.h"
+#include "core/StretchMotion.h"
 
 namespace ra::app {
 
 struct AssetSearch {
     std::optional<std::string> found;  // the assets folder, when one was found
     std::vector<std::string> tried;    // every place looked, in order
-    std::string ignoredEnv;  // ROLLER_ATLAS_ASSETS when set but holding no assets
+    std::string ignoredEnv;            // ROLLER_ATLAS_ASSETS when set but holding no assets
     std::string message() const;       // "no assets folder found; looked in: ..."
 };
 
@@ -31,9 +34,23 @@ struct LoadedContent {
     std::shared_ptr<const core::ModelData> model;  // null when it could not be loaded
     std::string modelPath;
     core::Diagnostics diags;
+    // The stretch library (empty without an assets folder) and, when the model is our body, the
+    // surface stretches play on (null for a foreign model: it cannot play them).
+    std::shared_ptr<const core::StretchLibrary> library;
+    std::shared_ptr<const core::BodySurface> surface;
+    std::string surfaceError;  // why `surface` is null
 };
 
 // Loads the model given on the command line, or the default figure from the assets folder.
 LoadedContent loadContent(const std::string& assetsDirOption, const std::string& modelOption);
+
+// The motion of stretch `id` on the content's body; null with `error` (an unknown id lists the
+// known ones; a foreign model says it cannot play stretches).
+std::shared_ptr<const core::StretchMotion> makeStretchMotion(const LoadedContent& c,
+                                                             const std::string& id,
+                                                             std::string& error);
+
+// The stretch the window opens on.
+inline constexpr const char* kDefaultStretch = "thoracic-extension";
 
 }  // namespace ra::app

@@ -33,6 +33,8 @@ int runCommandLine(int argc, char** argv) {
         if (o.command == "render") return runRender(o);
         if (o.command == "check") return runCheck(o);
         if (o.command == "bench") return runBench(o);
+        if (o.command == "list") return runList(o);
+        if (o.command == "audit") return runAudit(o);
         return runApp(o);
     } catch (const std::exception& e) {
         // Content errors are diagnostics; this is the last guard for the unforeseen.

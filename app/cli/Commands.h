@@ -1,4 +1,4 @@
-// Commands: the display-less commands (render, check, bench). Each returns the process exit code.
+// Commands: the display-less commands (render, check, bench, list, audit). Each returns the process exit code.
 #pragma once
 
 #include "cli/Options.h"
@@ -8,5 +8,7 @@ namespace ra::app {
 int runRender(const Options& o);
 int runCheck(const Options& o);
 int runBench(const Options& o);
+int runList(const Options& o);
+int runAudit(const Options& o);
 
 }  // namespace ra::app

@@ -60,6 +60,14 @@ bool holdBuiltInPose(core::Scene& scene, const std::string& name, std::string& e
     return true;
 }
 
+void markStretch(const core::ModelData& model, const core::Stretch& stretch,
+                 core::RegionStates& states) {
+    std::vector<std::string> ids = stretch.targets;
+    ids.insert(ids.end(), stretch.avoid.begin(), stretch.avoid.end());
+    std::string ignored;  // the library loader has already reported unknown regions
+    highlightRegions(model, ids, states, ignored);
+}
+
 std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, int defaultH) {
     auto s = std::make_unique<HeadlessSession>();
     std::string error;
@@ -82,6 +90,16 @@ std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, in
     s->height = o.height > 0 ? o.height : defaultH;
     s->scene.setModel(s->content.model);
     s->scene.playing = false;
+    if (!o.stretch.empty() && o.pose.empty()) {
+        auto motion = makeStretchMotion(s->content, o.stretch, error);
+        if (!motion) {
+            std::cerr << "error: --stretch: " << error << "\n";
+            return nullptr;
+        }
+        s->scene.setStretch(std::move(motion));
+        if (s->content.model && !s->content.model->regions.empty())
+            markStretch(*s->content.model, s->scene.stretch()->stretch(), s->regions);
+    }
     s->scene.setTime(o.time);
     s->xray = o.xray;
     if (s->content.model && !o.highlight.empty() &&

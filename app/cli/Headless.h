@@ -41,6 +41,10 @@ void printDiagnostics(const core::Diagnostics& diags);
 bool highlightRegions(const core::ModelData& model, const std::vector<std::string>& ids,
                       core::RegionStates& states, std::string& error);
 
+// Marks a stretch's targets and the zones it avoids, each in the style of its kind.
+void markStretch(const core::ModelData& model, const core::Stretch& stretch,
+                 core::RegionStates& states);
+
 // Holds the scene's model in a built-in pose (--pose) instead of playing its clip. False with
 // `error` for an unknown pose name or a model without our rig.
 bool holdBuiltInPose(core::Scene& scene, const std::string& name, std::string& error);

@@ -2,7 +2,6 @@
 #include "cli/Options.h"
 
 #include <algorithm>
-
 #include <charconv>
 #include <cstdio>
 
@@ -38,8 +37,8 @@ bool parseNumber(const std::string& s, T& out) {
 }
 
 bool isCommand(const std::string& a) {
-    return a == "run" || a == "render" || a == "check" || a == "bench" || a == "help" ||
-           a == "version";
+    return a == "run" || a == "render" || a == "check" || a == "bench" || a == "list" ||
+           a == "audit" || a == "help" || a == "version";
 }
 
 }  // namespace
@@ -51,7 +50,10 @@ usage: roller-atlas [run] [options]          open the window (default); takes --
                                              --highlight and --xray too
        roller-atlas render --out FILE.png [--size WxH] [--view V] [--time SECONDS] [--model FILE]
                            [--pose NAME] [--highlight REGION,...] [--xray]
+                           [--stretch ID] [--frames N --fps F]   (N frames from --time into --out DIR)
        roller-atlas check [--model FILE] [--json]   validate the content, report on the model
+       roller-atlas list [--json]                   the stretches: id, name, status, targets, ...
+       roller-atlas audit [--stretch ID] [--json]   check every stretch's motion against the limits
        roller-atlas bench [--size WxH] [--frames N] [--model FILE]
        roller-atlas --help | --version
 
@@ -62,11 +64,14 @@ options:
   --size WxH        image or window size in pixels (render default 1280x720)
   --time SECONDS    animation time to render
   --msaa N          multisample count, 1 to disable (default 4)
-  --frames N        bench: measured frames (default 200, after --warmup N, default 10)
+  --frames N        bench: measured frames (default 200, after --warmup N, default 10);
+                    render: write N frames (PNG) into the --out folder, from --time on
   --fullscreen      run: start full screen (F11 toggles)
   --paused          run: start with the animation paused
   --ui-scale S      run: text and panel scale (default from the monitor)
   --json            check: print the report as one JSON object
+  --stretch ID      run, render, audit: play this stretch (roller-atlas list shows the ids)
+  --fps F           render: frames per second of the sequence (default 10)
   --pose NAME       run, render: hold a built-in pose instead of the clip: rest | supine |
                     seated-lean-back | side-lying | prone
   --highlight R,... run, render: mark regions by id (e.g. latissimus_dorsi,lumbar_spine) in the style
@@ -102,7 +107,8 @@ bool applyFlag(const std::string& a, Options& o) {
 // Numeric options, range-checked.
 bool applyNumber(const std::string& a, const std::string& v, Options& o) {
     if (a == "--time") return parseNumber(v, o.time) && o.time >= 0.0;
-    if (a == "--frames") return parseNumber(v, o.frames) && o.frames > 0;
+    if (a == "--frames") return (o.framesGiven = true) && parseNumber(v, o.frames) && o.frames > 0;
+    if (a == "--fps") return parseNumber(v, o.fps) && o.fps > 0.0 && o.fps <= 240.0;
     if (a == "--warmup") return parseNumber(v, o.warmup) && o.warmup >= 0;
     if (a == "--msaa") return parseNumber(v, o.msaa) && o.msaa >= 1 && o.msaa <= 16;
     return parseNumber(v, o.uiScale) && o.uiScale > 0.2f && o.uiScale < 8.0f;  // --ui-scale
@@ -118,6 +124,8 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
         o.outPath = v;
     else if (a == "--pose")
         o.pose = v;
+    else if (a == "--stretch")
+        o.stretch = v;
     else if (a == "--highlight") {
         o.highlight.clear();
         size_t start = 0;
@@ -126,9 +134,9 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
             if (comma > start) o.highlight.push_back(v.substr(start, comma - start));
             start = comma + 1;
         }
-        if (o.highlight.empty()) return "--highlight " + v + ": expected region ids, e.g. lumbar_spine";
-    }
-    else if (a == "--size") {
+        if (o.highlight.empty())
+            return "--highlight " + v + ": expected region ids, e.g. lumbar_spine";
+    } else if (a == "--size") {
         if (!parseSize(v, o.width, o.height))
             return "--size " + v + ": expected WIDTHxHEIGHT between 1 and 16384, e.g. 1280x720";
     } else if (a == "--view") {
@@ -144,9 +152,9 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
 }
 
 bool takesValue(const std::string& a) {
-    for (const char* name : {"--assets", "--model", "--out", "--size", "--view", "--time",
-                             "--frames", "--warmup", "--msaa", "--ui-scale", "--pose",
-                             "--highlight"})
+    for (const char* name :
+         {"--assets", "--model", "--out", "--size", "--view", "--time", "--frames", "--warmup",
+          "--msaa", "--ui-scale", "--pose", "--highlight", "--stretch", "--fps"})
         if (a == name) return true;
     return false;
 }

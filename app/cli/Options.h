@@ -16,17 +16,20 @@ struct Options {
     std::string outPath;          // render --out
     int width = 0, height = 0;    // --size WxH (0 = command default)
     core::ViewPreset view = core::ViewPreset::ThreeQuarter;
-    double time = 0.0;        // render --time
-    int frames = 200;         // bench --frames
-    int warmup = 10;          // bench --warmup
-    int msaa = 4;             // --msaa N (1 disables)
-    bool fullscreen = false;  // run --fullscreen
-    bool paused = false;      // run --paused
-    float uiScale = 0.0f;     // run --ui-scale (0 = from the monitor)
+    double time = 0.0;                   // render --time
+    int frames = 200;                    // bench --frames
+    int warmup = 10;                     // bench --warmup
+    int msaa = 4;                        // --msaa N (1 disables)
+    bool fullscreen = false;             // run --fullscreen
+    bool paused = false;                 // run --paused
+    float uiScale = 0.0f;                // run --ui-scale (0 = from the monitor)
     std::string pose;                    // render --pose: a built-in pose instead of the clip
     std::vector<std::string> highlight;  // render --highlight: region ids to mark
     bool xray = false;                   // render --xray
-    bool json = false;        // check --json: the report as one JSON object
+    bool json = false;                   // check, list, audit --json: the report as one JSON object
+    std::string stretch;                 // run, render, audit --stretch: a stretch id
+    bool framesGiven = false;            // render --frames N: a PNG sequence into the --out folder
+    double fps = 10.0;                   // render --fps
 };
 
 // Parses argv. On a usage error returns nullopt and sets `error` to a message naming the argument.

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "core/StretchMotion.h"
+
 namespace ra::core {
 namespace {
 
@@ -20,6 +22,7 @@ int findNode(const ModelData& m, const char* name) {
 
 glm::mat4 Roller::matrix() const {
     glm::mat4 m = glm::translate(glm::mat4(1.0f), center);
+    if (axis.x > 0.5f) m = glm::rotate(m, glm::radians(90.0f), glm::vec3(0.0f, 1.0f, 0.0f));
     return glm::rotate(m, angle, glm::vec3(0.0f, 0.0f, 1.0f));
 }
 
@@ -31,6 +34,8 @@ void Scene::setModel(std::shared_ptr<const ModelData> model) {
     m_rollsRoller = false;
     m_rootNode = -1;
     m_fixedPose.reset();
+    m_motion.reset();
+    m_frame.reset();
     if (!m_model) {
         m_pose = {};
         ++m_revision;
@@ -62,6 +67,7 @@ void Scene::setModel(std::shared_ptr<const ModelData> model) {
 }
 
 double Scene::duration() const {
+    if (m_motion) return m_motion->duration();
     if (!m_model || m_model->animations.empty()) return 0.0;
     return m_model->animations.front().duration;
 }
@@ -98,10 +104,27 @@ void Scene::setFixedPose(std::optional<Pose> pose) {
     ++m_revision;
 }
 
+void Scene::setStretch(std::shared_ptr<const StretchMotion> motion) {
+    m_motion = std::move(motion);
+    m_frame.reset();
+    m_fixedPose.reset();
+    m_roller = Roller{};
+    m_modelToWorld = glm::mat4(1.0f);
+    setTime(0.0);
+}
+
 void Scene::repose() {
     if (!m_model) return;
     if (m_fixedPose) {
         m_pose = *m_fixedPose;
+        ++m_revision;
+        return;
+    }
+    if (m_motion) {
+        m_frame = std::make_shared<MotionFrame>(m_motion->evaluate(m_time));
+        m_pose = m_frame->pose;
+        m_modelToWorld = m_frame->modelToWorld;
+        m_roller = m_frame->roller;
         ++m_revision;
         return;
     }
@@ -129,8 +152,9 @@ Bounds Scene::worldBounds() const {
 
 Bounds Scene::casterBounds() const {
     Bounds b;
-    b.add(m_roller.center + glm::vec3(-m_roller.radius, -m_roller.radius, -m_roller.length / 2));
-    b.add(m_roller.center + glm::vec3(m_roller.radius, m_roller.radius, m_roller.length / 2));
+    const glm::vec3 half = m_roller.axis * (m_roller.length / 2) + glm::vec3(m_roller.radius);
+    b.add(m_roller.center - half);
+    b.add(m_roller.center + half);
     if (m_model) {
         Bounds mb = poseBounds(*m_model, m_pose);
         if (mb.valid()) {

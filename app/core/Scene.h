@@ -11,12 +11,16 @@
 
 namespace ra::core {
 
+class StretchMotion;
+struct MotionFrame;
+
 // Standard medium-density roller from the content brief: 15 cm diameter, 90 cm long.
 struct Roller {
     float radius = 0.075f;
     float length = 0.90f;
-    glm::vec3 center{0.0f, 0.075f, 0.0f};  // axis along world Z
-    float angle = 0.0f;                    // rotation about its axis, radians
+    glm::vec3 center{0.0f, 0.075f, 0.0f};
+    glm::vec3 axis{0.0f, 0.0f, 1.0f};  // world Z (across a body lying along X) or world X
+    float angle = 0.0f;                // rotation about its axis, radians
     glm::mat4 matrix() const;
 };
 
@@ -42,6 +46,12 @@ public:
     // set aside beside the mat; nullopt returns to the clip.
     void setFixedPose(std::optional<Pose> pose);
     bool hasFixedPose() const { return m_fixedPose.has_value(); }
+    // Plays a stretch (its motion places the body and the roller) instead of the model's clip;
+    // nullptr returns to the clip. The motion must be built on this scene's model.
+    void setStretch(std::shared_ptr<const StretchMotion> motion);
+    const StretchMotion* stretch() const { return m_motion.get(); }
+    // The stretch's state at the current time (cue, contact, solver residuals); null without one.
+    const MotionFrame* stretchFrame() const { return m_frame.get(); }
     double time() const { return m_time; }
     double duration() const;
 
@@ -69,6 +79,8 @@ private:
     std::shared_ptr<const ModelData> m_model;
     Pose m_pose;
     std::optional<Pose> m_fixedPose;
+    std::shared_ptr<const StretchMotion> m_motion;
+    std::shared_ptr<MotionFrame> m_frame;
     glm::mat4 m_modelToWorld{1.0f};
     bool m_rollsRoller = false;  // the roller follows the body (our supine figures)
     glm::vec3 m_restRoot{0.0f};

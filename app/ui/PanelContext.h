@@ -6,7 +6,9 @@
 #include "Command.h"
 #include "core/Diagnostics.h"
 #include "core/OrbitCamera.h"
+#include "core/SafetyMonitor.h"
 #include "core/Scene.h"
+#include "core/Stretch.h"
 
 namespace ra::app {
 
@@ -32,6 +34,8 @@ struct PanelContext {
     const core::Diagnostics& diags;
     const std::string& modelPath;
     const UiState& ui;
+    const core::StretchLibrary* library = nullptr;  // null without assets
+    const core::SafetyReport* safety = nullptr;     // null while no stretch plays
 };
 
 }  // namespace ra::app

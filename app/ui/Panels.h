@@ -18,5 +18,6 @@ float controlPanelWidth(float em, float displayWidth);
 void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out);
 void drawDiagnosticsPanel(const PanelContext& ctx);
 void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out);
+void drawStretchPanel(const PanelContext& ctx, std::vector<Command>& out);
 
 }  // namespace ra::app

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <cmath>
 #include <filesystem>
 
 namespace ra::app {
@@ -26,12 +27,22 @@ std::string loadUiFont(float pixelSize) {
     for (const char* path : kFontCandidates) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(path, ec)) continue;
-        if (io.Fonts->AddFontFromFileTTF(path, pixelSize)) return path;
+        if (io.Fonts->AddFontFromFileTTF(path, pixelSize)) {
+            io.Fonts->AddFontFromFileTTF(path, std::round(pixelSize * kCaptionScale));
+            return path;
+        }
     }
     ImFontConfig cfg;
     cfg.SizePixels = pixelSize;
     io.Fonts->AddFontDefault(&cfg);
+    cfg.SizePixels = std::round(pixelSize * kCaptionScale);
+    io.Fonts->AddFontDefault(&cfg);
     return "";
+}
+
+ImFont* captionFont() {
+    ImGuiIO& io = ImGui::GetIO();
+    return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : nullptr;
 }
 
 void applyUiStyle(float scale) {

@@ -276,9 +276,10 @@ TEST_CASE("the window draws the scene, orbits on a drag, hides panels and quits 
     checkShowsSomething(initial, Region{}, "whole window");
     checkShowsSomething(initial, kSceneArea, "3D view");
 
-    // Orbit: start at 70% across and 60% down, well clear of the panels.
-    const int startX = initial.width * 7 / 10, startY = initial.height * 6 / 10;
-    leftDrag(x, window, startX, startY, 200, 10);
+    // Orbit: start 45% across and 85% down, between the control panel (left) and the stretch
+    // panel (right), below both.
+    const int startX = initial.width * 45 / 100, startY = initial.height * 85 / 100;
+    leftDrag(x, window, startX, startY, 150, 10);
     requireRunning(app, "during the drag");
     const Image orbited = captureSettled(x, window);
     savePng(orbited, "window-2-orbited.png");
@@ -364,15 +365,17 @@ TEST_CASE("M marks every labelled region on the body and X shows the skeleton th
     if (window.empty()) FAIL("no visible 'Roller Atlas' window within 30 s; log:\n" << app.log());
     REQUIRE(app.waitForLog("first frame", 30.0));
 
+    // Panels hidden (H): the marks are the only saturated blue and vermillion in the window.
+    xdotool(x, {"windowfocus", window});
+    xdotool(x, {"key", "h"});
     const Image focus = captureSettled(x, window);
     savePng(focus, "anatomy-1-focus.png");
-    const double focusMarked = markedFraction(focus, kSceneArea);
+    const double focusMarked = markedFraction(focus, Region{});
 
-    xdotool(x, {"windowfocus", window});
     xdotool(x, {"key", "m"});  // this stretch -> all regions
     const Image all = captureSettled(x, window);
     savePng(all, "anatomy-2-all-regions.png");
-    const double allMarked = markedFraction(all, kSceneArea);
+    const double allMarked = markedFraction(all, Region{});
     INFO("marked share of the 3D view: focus " << focusMarked << ", all " << allMarked);
     CHECK(allMarked > 0.005);
     CHECK(allMarked > focusMarked * 3.0);
@@ -393,7 +396,7 @@ TEST_CASE("M marks every labelled region on the body and X shows the skeleton th
     const Image off = captureSettled(x, window);
     savePng(off, "anatomy-4-off.png");
     {
-        const double offMarked = markedFraction(off, kSceneArea);
+        const double offMarked = markedFraction(off, Region{});
         INFO("marked share with marks off: " << offMarked);
         CHECK(offMarked < allMarked * 0.05);
     }

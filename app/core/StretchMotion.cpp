@@ -1,0 +1,309 @@
+// StretchMotion: the placement solver (tilt and lift against roller and floor) and the rolling
+// roller's travel.
+#include "core/StretchMotion.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
+#include <optional>
+
+namespace ra::core {
+namespace {
+
+constexpr uint32_t kFloorSampleStep = 5;  // every 5th skin vertex (~2 cm apart) meets the floor
+
+// A smooth maximum (log-sum-exp): at most a few tau above the true maximum where values tie. The
+// solver's lift and floor contact then change smoothly as one skin vertex takes over from
+// another, so the body glides instead of jittering a vertex at a time.
+constexpr float kNearRadius = 0.30f;  // skin this close to the target may press into the roller
+
+struct SoftMax {
+    float tau = 0.0008f;  // metres
+    float top = -1e30f;
+    double sum = 0.0;
+    void add(float v) {
+        if (v > top) {
+            sum = sum * std::exp(double(top - v) / tau) + 1.0;
+            top = v;
+        } else {
+            sum += std::exp(double(v - top) / tau);
+        }
+    }
+    bool empty() const { return sum == 0.0; }
+    float value() const { return top + tau * float(std::log(sum)); }
+};
+
+glm::quat tiltAboutZ(float degrees) {
+    return glm::angleAxis(glm::radians(degrees), glm::vec3(0, 0, 1));
+}
+
+// The whole-body orientation before the tilt; during a switch of a side-lying stretch the body
+// rolls over through lying on its back.
+glm::quat baseOrientation(Lying lying, const StretchFrame& f) {
+    const int other = 1 - f.side;
+    if (lying != Lying::Side || f.sideMix <= 0.0f) return lyingOrientation(lying, f.side);
+    const glm::quat back = lyingOrientation(Lying::Supine, 0);
+    if (f.sideMix < 0.5f)
+        return glm::slerp(lyingOrientation(lying, f.side), back, f.sideMix * 2.0f);
+    return glm::slerp(back, lyingOrientation(lying, other), f.sideMix * 2.0f - 1.0f);
+}
+
+}  // namespace
+
+struct StretchMotion::Placement {
+    glm::quat orientation{1, 0, 0, 0};
+    float lift = 0.0f;  // world y of the model origin
+    // The model origin relative to the roller's centre (x, z) and its height (lift).
+    float offsetX = 0.0f, offsetZ = 0.0f;
+    float sink = 0.0f;     // deepest point into the roller
+    float support = 0.0f;  // lowest support point's height
+    float floor = 0.0f;    // lowest point of the body
+    // Where the skin touches the roller: along the body (rest-pose model y) and around the
+    // roller (radians from the top, toward +X positive).
+    float contactAlong = 0.0f;
+    float contactAngle = 0.0f;
+    float pitch = 0.0f;
+    bool solved = false;
+};
+
+StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch stretch,
+                             const Mat& mat)
+    : m_surface(std::move(surface)), m_stretch(std::move(stretch)), m_timeline(m_stretch) {
+    if (m_stretch.orientation == RollerOrientation::Along) m_baseRoller.axis = glm::vec3(1, 0, 0);
+    for (int side = 0; side < 2; ++side) {
+        for (const std::string& s : m_stretch.supports) {
+            const std::string id = side == 0 ? s : mirroredName(s);
+            auto p = m_surface->landmarkPoint(id);
+            if (!p) continue;
+            auto patch = m_surface->patch(*p, m_surface->landmarkRadius(id));
+            m_supports[side].insert(m_supports[side].end(), patch.begin(), patch.end());
+        }
+    }
+    // Centre the scene on the mat at t = 0: where the body lies decides where everything goes.
+    // The travel is measured from where the contact starts.
+    const StretchFrame f0 = m_timeline.evaluate(0.0);
+    Pose pose0 = restPose(m_surface->model());
+    applyAnatomicalPose(m_surface->model(), m_surface->joints(), f0.pose, pose0);
+    m_contactAngle0 = place(pose0, f0).contactAngle;
+    buildArcTable();
+    const MotionFrame first = evaluate(0.0);
+    Bounds b = poseBounds(m_surface->model(), first.pose);
+    Bounds w;
+    for (int i = 0; i < 8; ++i) {
+        glm::vec3 c{(i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y,
+                    (i & 4) ? b.max.z : b.min.z};
+        w.add(glm::vec3(first.modelToWorld * glm::vec4(c, 1.0f)));
+    }
+    m_shift = glm::vec3(mat.center.x - w.center().x, 0.0f, 0.0f);
+}
+
+glm::vec3 StretchMotion::posedPoint(const std::vector<glm::mat4>& jm, const glm::vec3& rest) const {
+    // A point moves with the skin around it (weighed smoothly by distance).
+    const Primitive& skin = m_surface->skin();
+    const std::vector<uint32_t> around = m_surface->patch(rest, 0.05f);
+    std::vector<glm::vec3> posed;
+    m_surface->skinned(jm, around, posed);
+    glm::vec3 shift{0.0f};
+    float weight = 0.0f;
+    for (size_t i = 0; i < around.size(); ++i) {
+        const float d = glm::length(skin.positions[around[i]] - rest) / 0.02f;
+        const float w = std::exp(-d * d);
+        shift += w * (posed[i] - skin.positions[around[i]]);
+        weight += w;
+    }
+    return rest + (weight > 0.0f ? shift / weight : glm::vec3(0.0f));
+}
+
+void StretchMotion::buildArcTable() {
+    // Each step adds the distance, in the current pose, between where the contact was and where
+    // it is now on the body; toward the head (rest +Y) counts positive.
+    const int n = int(std::ceil(duration() * kArcRate)) + 1;
+    m_arc.assign(size_t(n), 0.0f);
+    glm::vec3 last = contactPoint(m_timeline.evaluate(0.0).contact);
+    for (int k = 1; k < n; ++k) {
+        const StretchFrame f = m_timeline.evaluate(std::min(duration(), k / kArcRate));
+        const glm::vec3 now = contactPoint(f.contact);
+        float ds = 0.0f;
+        if (glm::length(now - last) > 1e-6f) {
+            Pose pose = restPose(m_surface->model());
+            applyAnatomicalPose(m_surface->model(), m_surface->joints(), f.pose, pose);
+            const std::vector<glm::mat4> jm = m_surface->jointMatrices(pose);
+            ds = glm::length(posedPoint(jm, now) - posedPoint(jm, last));
+            if (now.y < last.y) ds = -ds;
+        }
+        m_arc[size_t(k)] = m_arc[size_t(k - 1)] + ds;
+        last = now;
+    }
+}
+
+float StretchMotion::arcAt(double t) const {
+    if (m_arc.empty()) return 0.0f;
+    const double u = std::clamp(t, 0.0, duration()) * kArcRate;
+    const size_t k = std::min(size_t(u), m_arc.size() - 1);
+    const size_t k1 = std::min(k + 1, m_arc.size() - 1);
+    return m_arc[k] + (m_arc[k1] - m_arc[k]) * float(u - double(k));
+}
+
+glm::vec3 StretchMotion::contactPoint(const ContactTarget& c) const {
+    auto along = [&](const std::string& from, const std::string& to, float u) {
+        const glm::vec3 a = m_surface->landmarkPoint(from).value_or(glm::vec3(0.0f));
+        const glm::vec3 b = m_surface->landmarkPoint(to).value_or(a);
+        return a + (b - a) * u;
+    };
+    const glm::vec3 pa = along(c.fromA, c.toA, c.alongA);
+    if (c.mix <= 0.0f) return pa;
+    return pa + (along(c.fromB, c.toB, c.alongB) - pa) * c.mix;
+}
+
+StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFrame& f) const {
+    const BodySurface& s = *m_surface;
+    const Primitive& skin = s.skin();
+    const std::vector<glm::mat4> jm = s.jointMatrices(pose);
+    std::vector<glm::vec3> posed;
+    s.skinnedAll(jm, posed);
+    // The contact target: the skin around the path point, weighed smoothly by distance (a patch
+    // whose members changed abruptly as the point slides would make the body jump), at rest and
+    // posed, with its outward normal.
+    const glm::vec3 pathPoint = contactPoint(f.contact);
+    const std::vector<uint32_t> around = s.patch(pathPoint, 0.05f);
+    std::vector<glm::vec3> normals;
+    s.skinnedNormals(jm, around, normals);
+    glm::vec3 rest{0.0f}, target{0.0f}, normal{0.0f};
+    float weight = 0.0f;
+    for (size_t i = 0; i < around.size(); ++i) {
+        const float d = glm::length(skin.positions[around[i]] - pathPoint) / 0.02f;
+        const float w = std::exp(-d * d);
+        rest += w * skin.positions[around[i]];
+        target += w * posed[around[i]];
+        normal += w * normals[i];
+        weight += w;
+    }
+    rest /= weight;
+    target /= weight;
+    normal = glm::normalize(normal);
+    std::vector<glm::vec3> body, supportPoints, near;
+    for (uint32_t v = 0; v < uint32_t(posed.size()); ++v) {
+        if (v % kFloorSampleStep == 0) body.push_back(posed[v]);
+        if (glm::length(posed[v] - target) < kNearRadius) near.push_back(posed[v]);
+    }
+    std::vector<uint32_t> supports = m_supports[f.side];
+    if (f.sideMix > 0.0f)
+        supports.insert(supports.end(), m_supports[1 - f.side].begin(),
+                        m_supports[1 - f.side].end());
+    for (uint32_t v : supports) supportPoints.push_back(posed[v]);
+
+    const bool along = stretch().orientation == RollerOrientation::Along;
+    const float r = m_baseRoller.radius, reach = r - kTargetSink;
+    const glm::quat base = baseOrientation(stretch().lying, f);
+    // For one tilt: the roller touches the body at the target, where the body's surface faces
+    // it (the contact angle on the roller follows the skin's normal there), sinking kTargetSink;
+    // then read the lowest point of the body against the floor.
+    auto evaluateTilt = [&](float pitch) {
+        Placement p;
+        p.pitch = pitch;
+        p.orientation = tiltAboutZ(pitch) * base;
+        const glm::vec3 t = p.orientation * target;
+        const glm::vec3 n = p.orientation * normal;
+        const float a = std::atan2(-(along ? n.z : n.x), std::max(1e-3f, -n.y));
+        p.contactAngle = std::clamp(a, -1.4f, 1.4f);
+        p.lift = r + reach * std::cos(p.contactAngle) - t.y;
+        const float side = reach * std::sin(p.contactAngle);
+        p.offsetX = along ? -t.x : side - t.x;
+        p.offsetZ = along ? side - t.z : 0.0f;
+        // Where the skin around the target curves into the roller deeper than the target, lift
+        // the body clear to the nominal sink (smoothly, so the body never jitters).
+        SoftMax deepest;
+        const glm::vec2 origin{along ? p.offsetZ : p.offsetX, p.lift - r};  // rel. roller centre
+        for (const glm::vec3& q : near) {
+            const glm::vec3 w = p.orientation * q;
+            deepest.add(r - glm::length(glm::vec2((along ? w.z : w.x) + origin.x, w.y + origin.y)));
+        }
+        if (!deepest.empty()) p.lift += std::max(0.0f, deepest.value() - kTargetSink);
+        SoftMax low, lowSupport;  // of minus the heights
+        for (const glm::vec3& q : supportPoints) {
+            const float y = (p.orientation * q).y;
+            lowSupport.add(-y);
+            low.add(-y);
+        }
+        for (const glm::vec3& q : body) low.add(-(p.orientation * q).y);
+        p.floor = -low.value() + p.lift;
+        p.support = supportPoints.empty() ? 0.0f : -lowSupport.value() + p.lift;
+        p.sink = kTargetSink;
+        p.contactAlong = rest.y;
+        return p;
+    };
+    // Every tilt at which the body comes down onto the floor (a scan for sign changes, each
+    // bisected); of those, the one that rests on the declared supports (a seated stretch can
+    // also balance on its head), then the one nearest level.
+    auto gap = [&](float pitch) { return evaluateTilt(pitch).floor + kFloorSink; };
+    constexpr float kStep = 6.0f, kLimit = 84.0f;
+    std::vector<float> tilts, gaps;
+    for (float a = -kLimit; a <= kLimit + 1e-3f; a += kStep)
+        tilts.push_back(a), gaps.push_back(gap(a));
+    std::optional<Placement> best;
+    auto better = [&](const Placement& p) {
+        if (!best) return true;
+        const float sp = std::abs(p.support + kFloorSink),
+                    sb = std::abs(best->support + kFloorSink);
+        if (std::abs(sp - sb) > 0.005f) return sp < sb;
+        return std::abs(p.pitch) < std::abs(best->pitch);
+    };
+    for (size_t i = 1; i < tilts.size(); ++i) {
+        if ((gaps[i - 1] <= 0.0f) == (gaps[i] <= 0.0f)) continue;
+        float lo = tilts[i - 1], hi = tilts[i], glo = gaps[i - 1];
+        for (int k = 0; k < 20; ++k) {
+            const float mid = 0.5f * (lo + hi), gm = gap(mid);
+            if ((gm <= 0.0f) == (glo <= 0.0f))
+                lo = mid, glo = gm;
+            else
+                hi = mid;
+        }
+        Placement p = evaluateTilt(0.5f * (lo + hi));
+        p.solved = true;
+        if (better(p)) best = p;
+    }
+    if (best) return *best;
+    // No tilt rests the body on both roller and floor (the pose does not allow it): take the
+    // tilt that sinks least into the floor, and let the audit report the penetration.
+    const size_t top = size_t(std::max_element(gaps.begin(), gaps.end()) - gaps.begin());
+    Placement p = evaluateTilt(tilts[top]);
+    p.solved = false;
+    return p;
+}
+
+MotionFrame StretchMotion::evaluate(double t) const {
+    MotionFrame m;
+    m.timeline = m_timeline.evaluate(t);
+    m.pose = restPose(m_surface->model());
+    applyAnatomicalPose(m_surface->model(), m_surface->joints(), m.timeline.pose, m.pose);
+    const Placement p = place(m.pose, m.timeline);
+    m.roller = m_baseRoller;
+    const bool along = stretch().orientation == RollerOrientation::Along;
+    // Rolling without slip, on the floor and under the body: the arc the contact travels along
+    // the body equals the arc it travels over the roller's surface. With the contact angle
+    // measured from the top toward +X and the body's "toward the head" (model +Y) lying toward
+    // world -X in every position, the roller's centre moves by the contact's travel along the
+    // body plus r times the change of its angle.
+    const float travel =
+        along ? 0.0f : arcAt(t) + m.roller.radius * (p.contactAngle - m_contactAngle0);
+    m.roller.center = glm::vec3(travel, m.roller.radius, 0.0f) + m_shift;
+    m.roller.angle = -travel / m.roller.radius;
+    const glm::vec3 origin =
+        m.roller.center + glm::vec3(p.offsetX, p.lift - m.roller.radius, p.offsetZ);
+    m.modelToWorld = glm::translate(glm::mat4(1.0f), origin) * glm::mat4_cast(p.orientation);
+    m.pitchDegrees = p.pitch;
+    m.rollerSink = p.sink;
+    m.supportHeight = p.support;
+    m.solved = p.solved;
+    // The stroke speed: how fast the contact moves along the body (a central difference).
+    constexpr double h = 1.0 / 60.0;
+    const double t0 = std::max(0.0, t - h), t1 = std::min(duration(), t + h);
+    if (t1 > t0) {
+        const glm::vec3 a = contactPoint(m_timeline.evaluate(t0).contact);
+        const glm::vec3 b = contactPoint(m_timeline.evaluate(t1).contact);
+        m.strokeSpeed = glm::length(b - a) / float(t1 - t0);
+    }
+    return m;
+}
+
+}  // namespace ra::core

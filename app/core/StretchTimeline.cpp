@@ -1,0 +1,159 @@
+// StretchTimeline: segment layout (sides and the switch), pose and contact blending, breathing.
+#include "core/StretchTimeline.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/AnatomicalPose.h"
+
+namespace ra::core {
+namespace {
+
+constexpr float kPi = 3.14159265f;
+
+// Breathing shows in the body: the chest lifts and the shoulder blades rise a little on the
+// inhale (degrees at a full breath in).
+void addBreath(AnatomicalPose& pose, float breath) {
+    pose.joints["thoracic"].flexion -= 3.0f * breath;
+    pose.joints["scapula_l"].abduction += 2.0f * breath;
+    pose.joints["scapula_r"].abduction += 2.0f * breath;
+}
+
+std::string sided(const std::string& name, int side) {
+    return side == 0 ? name : mirroredName(name);
+}
+
+}  // namespace
+
+float ease(float t) {
+    t = std::clamp(t, 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+float breathValue(Breathing b, float progress, double t) {
+    switch (b) {
+        case Breathing::Inhale:
+            return ease(progress);
+        case Breathing::Exhale:
+            return 1.0f - ease(progress);
+        case Breathing::Natural:
+            return 0.5f - 0.5f * std::cos(float(t) * 2.0f * kPi / 4.0f);
+        case Breathing::Deep:
+            return 0.5f - 0.5f * std::cos(float(t) * 2.0f * kPi / 8.0f);
+    }
+    return 0.0f;
+}
+
+StretchTimeline::StretchTimeline(const Stretch& stretch) : m_stretch(&stretch) {
+    std::vector<int> sides;
+    switch (stretch.sides) {
+        case StretchSides::None:
+        case StretchSides::Left:
+            sides = {0};
+            break;
+        case StretchSides::Right:
+            sides = {1};
+            break;
+        case StretchSides::Both:
+            sides = {0, 1};
+            break;
+    }
+    double t = 0.0;
+    for (size_t k = 0; k < sides.size(); ++k) {
+        if (k > 0) {
+            m_segments.push_back({-1, sides[k - 1], t, t + kSwitchSeconds});
+            t += kSwitchSeconds;
+        }
+        for (size_t p = 0; p < stretch.phases.size(); ++p) {
+            const double d = std::max(0.01f, stretch.phases[p].duration);
+            m_segments.push_back({int(p), sides[k], t, t + d});
+            t += d;
+        }
+    }
+    m_duration = t;
+}
+
+int StretchTimeline::segmentAt(double t) const {
+    if (m_segments.empty()) return -1;
+    for (size_t i = 0; i < m_segments.size(); ++i)
+        if (t < m_segments[i].end) return int(i);
+    return int(m_segments.size()) - 1;
+}
+
+AnatomicalPose StretchTimeline::poseAtEnd(int segment) const {
+    const TimelineSegment& s = m_segments[size_t(segment)];
+    if (s.phase < 0) {  // the switch ends in the next side's first pose
+        const TimelineSegment& next = m_segments[size_t(segment) + 1];
+        return poseAtEnd(segment + 1 < int(m_segments.size()) && next.phase >= 0 ? segment + 1
+                                                                                 : segment - 1);
+    }
+    const Phase& ph = m_stretch->phases[size_t(s.phase)];
+    auto it = m_stretch->poses.find(ph.pose);
+    AnatomicalPose p = it != m_stretch->poses.end() ? it->second : AnatomicalPose{};
+    return s.side == 0 ? p : mirrored(p);
+}
+
+ContactTarget StretchTimeline::contactAt(const TimelineSegment& s, float progress) const {
+    const Stretch& st = *m_stretch;
+    ContactTarget c;
+    if (s.phase < 0) {
+        // From where the previous side ended to where the next one starts.
+        const Phase& last = st.phases.back();
+        const Phase& first = st.phases.front();
+        c.fromA = sided(st.rollerFrom, s.side);
+        c.toA = sided(st.rollerTo, s.side);
+        c.alongA = last.strokes % 2 == 1 ? last.contactTo : last.contactFrom;
+        c.fromB = sided(st.rollerFrom, 1 - s.side);
+        c.toB = sided(st.rollerTo, 1 - s.side);
+        c.alongB = first.contactFrom;
+        c.mix = ease(progress);
+        return c;
+    }
+    const Phase& ph = st.phases[size_t(s.phase)];
+    c.fromA = c.fromB = sided(st.rollerFrom, s.side);
+    c.toA = c.toB = sided(st.rollerTo, s.side);
+    // Strokes go back and forth; each one eases in and out so the roll never jerks.
+    const int n = std::max(1, ph.strokes);
+    const float u = std::clamp(progress, 0.0f, 1.0f) * float(n);
+    const int k = std::min(int(u), n - 1);
+    float f = ease(u - float(k));
+    if (k % 2 == 1) f = 1.0f - f;
+    c.alongA = c.alongB = ph.contactFrom + (ph.contactTo - ph.contactFrom) * f;
+    return c;
+}
+
+StretchFrame StretchTimeline::evaluate(double t) const {
+    StretchFrame f;
+    const int i = segmentAt(std::clamp(t, 0.0, m_duration));
+    if (i < 0) return f;
+    const TimelineSegment& s = m_segments[size_t(i)];
+    f.segment = i;
+    f.phase = s.phase;
+    f.side = s.side;
+    f.segmentStart = s.start;
+    f.segmentEnd = s.end;
+    f.progress = float(std::clamp((t - s.start) / std::max(1e-6, s.end - s.start), 0.0, 1.0));
+    const AnatomicalPose from = i > 0 ? poseAtEnd(i - 1) : poseAtEnd(i);
+    f.pose = blend(from, poseAtEnd(i), ease(f.progress));
+    f.contact = contactAt(s, f.progress);
+    if (s.phase < 0) {
+        f.kind = PhaseKind::Switch;
+        f.sideMix = ease(f.progress);
+        f.breathing = Breathing::Natural;
+        f.cue = "Ease off the roller and set up on the other side.";
+        f.sources = m_stretch->sources;
+    } else {
+        const Phase& ph = m_stretch->phases[size_t(s.phase)];
+        f.kind = ph.kind;
+        f.breathing = ph.breathing;
+        f.cue = ph.cue;
+        f.detail = ph.detail;
+        f.pressure = ph.pressure;
+        f.sources = ph.sources;
+    }
+    f.breath = breathValue(f.breathing, f.progress, t);
+    addBreath(f.pose, f.breath);
+    return f;
+}
+
+}  // namespace ra::core
