@@ -9,31 +9,7 @@ namespace {
 
 Rig makeRig() {
     Rig rig{};
-    rig.names = {"pelvis",
-                 "spine_lumbar_1",
-                 "spine_lumbar_2",
-                 "spine_thoracic_1",
-                 "spine_thoracic_2",
-                 "spine_thoracic_3",
-                 "neck_1",
-                 "neck_2",
-                 "head",
-                 "clavicle_l",
-                 "clavicle_r",
-                 "upper_arm_l",
-                 "upper_arm_r",
-                 "forearm_l",
-                 "forearm_r",
-                 "hand_l",
-                 "hand_r",
-                 "thigh_l",
-                 "thigh_r",
-                 "shin_l",
-                 "shin_r",
-                 "foot_l",
-                 "foot_r",
-                 "toes_l",
-                 "toes_r"};
+    rig.names = kJointNames;
     using J = Joint;
     const J parentOf[kJointCount] = {
         J::Count,         J::Pelvis,        J::LumbarOne, J::LumbarTwo, J::ThoracicOne,

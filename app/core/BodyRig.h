@@ -53,9 +53,35 @@ constexpr Joint sided(Joint left, int side) {
     return static_cast<Joint>(idx(left) + side);
 }
 
-
 template <typename T>
 using PerJoint = std::array<T, kJointCount>;
+
+// The stable snake_case joint names, in Joint order.
+inline constexpr PerJoint<std::string_view> kJointNames = {"pelvis",
+                                                           "spine_lumbar_1",
+                                                           "spine_lumbar_2",
+                                                           "spine_thoracic_1",
+                                                           "spine_thoracic_2",
+                                                           "spine_thoracic_3",
+                                                           "neck_1",
+                                                           "neck_2",
+                                                           "head",
+                                                           "clavicle_l",
+                                                           "clavicle_r",
+                                                           "upper_arm_l",
+                                                           "upper_arm_r",
+                                                           "forearm_l",
+                                                           "forearm_r",
+                                                           "hand_l",
+                                                           "hand_r",
+                                                           "thigh_l",
+                                                           "thigh_r",
+                                                           "shin_l",
+                                                           "shin_r",
+                                                           "foot_l",
+                                                           "foot_r",
+                                                           "toes_l",
+                                                           "toes_r"};
 
 struct Rig {
     PerJoint<std::string_view> names;

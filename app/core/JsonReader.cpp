@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/GltfCommon.h"
+
 namespace ra::core {
 
 const std::vector<std::string>& knownSourceKeys() {
@@ -13,16 +15,10 @@ const std::vector<std::string>& knownSourceKeys() {
     return keys;
 }
 
+// "/key" with '~' and '/' escaped as RFC 6901 asks.
 std::string pointerToken(const std::string& key) {
     std::string out = "/";
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
+    out += gltf::toSegment(key);
     return out;
 }
 

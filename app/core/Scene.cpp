@@ -152,7 +152,8 @@ Bounds Scene::worldBounds() const {
 
 Bounds Scene::casterBounds() const {
     Bounds b;
-    const glm::vec3 half = m_roller.axis * (m_roller.length / 2) + glm::vec3(m_roller.radius);
+    const glm::vec3 along = glm::abs(m_roller.axis);
+    const glm::vec3 half = along * (m_roller.length / 2) + (1.0f - along) * m_roller.radius;
     b.add(m_roller.center - half);
     b.add(m_roller.center + half);
     if (m_model) {

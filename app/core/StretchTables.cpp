@@ -7,39 +7,13 @@
 #include <map>
 #include <set>
 
+#include "core/BodyRig.h"
 #include "core/JsonReader.h"
 #include "core/Stretch.h"
 #include "core/StretchSchema.h"
 
 namespace ra::core {
 namespace {
-
-// The body rig's joints (core/BodyRig), which a landmark's bone runs between.
-constexpr std::array<std::string_view, 25> kRigJoints = {"pelvis",
-                                                         "spine_lumbar_1",
-                                                         "spine_lumbar_2",
-                                                         "spine_thoracic_1",
-                                                         "spine_thoracic_2",
-                                                         "spine_thoracic_3",
-                                                         "neck_1",
-                                                         "neck_2",
-                                                         "head",
-                                                         "clavicle_l",
-                                                         "clavicle_r",
-                                                         "upper_arm_l",
-                                                         "upper_arm_r",
-                                                         "forearm_l",
-                                                         "forearm_r",
-                                                         "hand_l",
-                                                         "hand_r",
-                                                         "thigh_l",
-                                                         "thigh_r",
-                                                         "shin_l",
-                                                         "shin_r",
-                                                         "foot_l",
-                                                         "foot_r",
-                                                         "toes_l",
-                                                         "toes_r"};
 
 constexpr float kMinRadius = 0.01f, kMaxRadius = 0.2f;  // metres
 constexpr float kMinAt = -0.5f, kMaxAt = 1.5f;          // "slightly past" either joint
@@ -53,7 +27,8 @@ bool isVertebra(const std::string& v) {
 }
 
 bool isRigJoint(const std::string& name) {
-    return std::find(kRigJoints.begin(), kRigJoints.end(), name) != kRigJoints.end();
+    return std::find(rig::kJointNames.begin(), rig::kJointNames.end(), name) !=
+           rig::kJointNames.end();
 }
 
 bool readBone(JsonReader& r, const Json& item, const std::string& at, Landmark& l) {

@@ -178,7 +178,8 @@ TEST_CASE("the solver rests the body on the roller and the floor; the roller rol
                             << f.pitchDegrees);
         // The body rests on the floor (its lowest point touches, nothing sinks in) and on the
         // roller (sinking the soft-tissue depth, no more).
-        CHECK(lowest == Approx(-StretchMotion::kFloorSink).margin(0.001));
+        // (The solver meets the floor with a sample of the skin: the rest may dip 2 mm more.)
+        CHECK(lowest == Approx(-StretchMotion::kFloorSink).margin(0.0025));
         // (The solver's smooth maximum lifts the body a little above the nominal sink.)
         CHECK(deepest < -StretchMotion::kTargetSink + 0.0025f);
         CHECK(deepest > -StretchMotion::kTargetSink - 0.001f);
