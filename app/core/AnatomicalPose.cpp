@@ -6,6 +6,8 @@
 #include <cmath>
 #include <set>
 
+#include "core/StretchSchema.h"
+
 namespace ra::core {
 namespace {
 
@@ -83,22 +85,11 @@ int BodyJoints::node(const std::string& rigName) const {
     return -1;
 }
 
-bool isAnatomicalJoint(const std::string& name) {
-    return jointMap(name) != nullptr;
-}
-
-std::string rangeKey(const std::string& jointName) {
-    const size_t n = jointName.size();
-    if (n > 2 && (jointName.compare(n - 2, 2, "_l") == 0 || jointName.compare(n - 2, 2, "_r") == 0))
-        return jointName.substr(0, n - 2);
-    return jointName;
-}
-
 glm::quat jointRotation(const std::string& jointName, const JointAngles& a, int shares) {
     const float s = sideSign(jointName);
     const float k = 1.0f / float(std::max(1, shares));
     const float f = a.flexion * k, ab = a.abduction * k, r = a.rotation * k;
-    const std::string key = rangeKey(jointName);
+    const std::string key = schema::rangeJoint(jointName);
     // Limbs hang along -Y: flexion swings them forward (-X rotation) except the knee, which bends
     // back; abduction swings away from the midline about Z; rotation turns about the long axis.
     if (key == "lumbar" || key == "thoracic" || key == "cervical")
@@ -148,7 +139,7 @@ std::vector<RangeViolation> rangeViolations(const AnatomicalPose& pose, const Ra
     std::vector<RangeViolation> out;
     constexpr float kSlack = 0.5f;  // degrees: interpolation round-off is not a violation
     for (const auto& [name, a] : pose.joints) {
-        auto it = rom.joints.find(rangeKey(name));
+        auto it = rom.joints.find(schema::rangeJoint(name));
         if (it == rom.joints.end()) continue;
         const JointRange& r = it->second;
         auto check = [&](const char* axis, float v, float lo, float hi) {

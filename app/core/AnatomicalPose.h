@@ -29,11 +29,6 @@ private:
     int m_root = -1;
 };
 
-// Is `name` an anatomical joint a pose may set ("hip_l", "thoracic", ...)?
-bool isAnatomicalJoint(const std::string& name);
-// The range-table key of an anatomical joint: "hip_l" -> "hip", "thoracic" -> "thoracic".
-std::string rangeKey(const std::string& jointName);
-
 // Sets the local rotations of the rig joints `pose` names (others return to rest), leaving the
 // root's rotation and translation alone; then recomputes world matrices. The rig's rest
 // rotations are identity, so each local rotation is the anatomical motion itself.
