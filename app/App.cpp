@@ -88,6 +88,7 @@ bool App::init() {
         const std::string id = !m_options.stretch.empty() ? m_options.stretch : kDefaultStretch;
         if (!m_options.stretch.empty() || m_content.library->find(id)) loadStretch(id);
     }
+    if (m_options.time > 0.0) m_scene.setTime(m_options.time);  // --time: start there
     m_ui.xray = m_options.xray;
     refreshMarks();
     m_ui.view = m_options.view;

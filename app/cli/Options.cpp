@@ -62,7 +62,7 @@ options:
   --model FILE      show a rigged glTF 2.0 model (.gltf or .glb) instead of the default figure
   --view V          front | back | left | right | top | three-quarter   (default three-quarter)
   --size WxH        image or window size in pixels (render default 1280x720)
-  --time SECONDS    animation time to render
+  --time SECONDS    the moment to render, or where the window starts
   --msaa N          multisample count, 1 to disable (default 4)
   --frames N        bench: measured frames (default 200, after --warmup N, default 10);
                     render: write N frames (PNG) into the --out folder, from --time on
