@@ -57,6 +57,10 @@ std::optional<BodySurface> BodySurface::build(std::shared_ptr<const ModelData> m
         error = model->sourcePath + " has no skinned skin mesh";
         return std::nullopt;
     }
+    for (size_t v = 0; v < s.m_skin->positions.size(); ++v) {
+        const glm::ivec3 c = glm::ivec3(glm::floor(s.m_skin->positions[v] / kCell));
+        s.m_cells[cellKey(c.x, c.y, c.z)].push_back(uint32_t(v));
+    }
     const Pose rest = restPose(*model);
     for (size_t n = 0; n < model->nodes.size(); ++n) {
         const Node& node = model->nodes[n];
@@ -111,19 +115,35 @@ float BodySurface::landmarkRadius(const std::string& id) const {
     return 0.04f;
 }
 
+uint64_t BodySurface::cellKey(int x, int y, int z) {
+    return (uint64_t(uint32_t(x + 1024)) << 42) | (uint64_t(uint32_t(y + 1024)) << 21) |
+           uint64_t(uint32_t(z + 1024));
+}
+
 std::vector<uint32_t> BodySurface::patch(const glm::vec3& restPoint, float radius) const {
     std::vector<uint32_t> out;
-    uint32_t nearest = 0;
-    float best = 1e9f;
     const float r2 = radius * radius;
+    const glm::ivec3 lo = glm::ivec3(glm::floor((restPoint - radius) / kCell));
+    const glm::ivec3 hi = glm::ivec3(glm::floor((restPoint + radius) / kCell));
+    for (int x = lo.x; x <= hi.x; ++x)
+        for (int y = lo.y; y <= hi.y; ++y)
+            for (int z = lo.z; z <= hi.z; ++z) {
+                auto it = m_cells.find(cellKey(x, y, z));
+                if (it == m_cells.end()) continue;
+                for (uint32_t v : it->second) {
+                    const glm::vec3 d = m_skin->positions[v] - restPoint;
+                    if (glm::dot(d, d) < r2) out.push_back(v);
+                }
+            }
+    std::sort(out.begin(), out.end());  // the same order as a plain scan: deterministic sums
+    if (!out.empty()) return out;
+    uint32_t nearest = 0;  // nothing within the radius: the nearest vertex
+    float best = 1e9f;
     for (size_t v = 0; v < m_skin->positions.size(); ++v) {
         const glm::vec3 d = m_skin->positions[v] - restPoint;
-        const float d2 = glm::dot(d, d);
-        if (d2 < r2) out.push_back(uint32_t(v));
-        if (d2 < best) best = d2, nearest = uint32_t(v);
+        if (float d2 = glm::dot(d, d); d2 < best) best = d2, nearest = uint32_t(v);
     }
-    if (out.empty()) out.push_back(nearest);
-    return out;
+    return {nearest};
 }
 
 std::vector<glm::mat4> BodySurface::jointMatrices(const Pose& pose) const {

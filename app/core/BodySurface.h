@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/AnatomicalPose.h"
@@ -64,6 +65,10 @@ private:
         float radius;
     };
     std::vector<Resolved> m_landmarks;
+    // The rest skin's vertices bucketed in kCell cubes, so a patch looks at a few buckets only.
+    static constexpr float kCell = 0.05f;
+    std::unordered_map<uint64_t, std::vector<uint32_t>> m_cells;
+    static uint64_t cellKey(int x, int y, int z);
 };
 
 }  // namespace ra::core

@@ -22,6 +22,7 @@ struct SoftMax {
     float top = -1e30f;
     double sum = 0.0;
     void add(float v) {
+        if (v < top - 12.0f * tau) return;  // adds less than e^-12: not worth an exp()
         if (v > top) {
             sum = sum * std::exp(double(top - v) / tau) + 1.0;
             top = v;
@@ -198,10 +199,12 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
     // For one tilt: the roller touches the body at the target, where the body's surface faces
     // it (the contact angle on the roller follows the skin's normal there), sinking kTargetSink;
     // then read the lowest point of the body against the floor.
-    auto evaluateTilt = [&](float pitch) {
+    // `stride` > 1 reads every stride-th skin point: the coarse scan for where the roots lie.
+    auto evaluateTilt = [&](float pitch, size_t stride = 1) {
         Placement p;
         p.pitch = pitch;
         p.orientation = tiltAboutZ(pitch) * base;
+        const glm::mat3 rot = glm::mat3_cast(p.orientation);
         const glm::vec3 t = p.orientation * target;
         const glm::vec3 n = p.orientation * normal;
         const float a = std::atan2(-(along ? n.z : n.x), std::max(1e-3f, -n.y));
@@ -214,18 +217,19 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         // the body clear to the nominal sink (smoothly, so the body never jitters).
         SoftMax deepest;
         const glm::vec2 origin{along ? p.offsetZ : p.offsetX, p.lift - r};  // rel. roller centre
-        for (const glm::vec3& q : near) {
-            const glm::vec3 w = p.orientation * q;
+        for (size_t i = 0; i < near.size(); i += stride) {
+            const glm::vec3 w = rot * near[i];
             deepest.add(r - glm::length(glm::vec2((along ? w.z : w.x) + origin.x, w.y + origin.y)));
         }
         if (!deepest.empty()) p.lift += std::max(0.0f, deepest.value() - kTargetSink);
-        SoftMax low, lowSupport;  // of minus the heights
+        SoftMax low, lowSupport;                           // of minus the heights
+        const glm::vec3 up{rot[0].y, rot[1].y, rot[2].y};  // a point's height is dot(up, q)
         for (const glm::vec3& q : supportPoints) {
-            const float y = (p.orientation * q).y;
+            const float y = glm::dot(up, q);
             lowSupport.add(-y);
             low.add(-y);
         }
-        for (const glm::vec3& q : body) low.add(-(p.orientation * q).y);
+        for (size_t i = 0; i < body.size(); i += stride) low.add(-glm::dot(up, body[i]));
         p.floor = -low.value() + p.lift;
         p.support = supportPoints.empty() ? 0.0f : -lowSupport.value() + p.lift;
         p.sink = kTargetSink;
@@ -235,11 +239,13 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
     // Every tilt at which the body comes down onto the floor (a scan for sign changes, each
     // bisected); of those, the one that rests on the declared supports (a seated stretch can
     // also balance on its head), then the one nearest level.
-    auto gap = [&](float pitch) { return evaluateTilt(pitch).floor + kFloorSink; };
+    auto gap = [&](float pitch, size_t stride = 1) {
+        return evaluateTilt(pitch, stride).floor + kFloorSink;
+    };
     constexpr float kStep = 6.0f, kLimit = 84.0f;
     std::vector<float> tilts, gaps;
     for (float a = -kLimit; a <= kLimit + 1e-3f; a += kStep)
-        tilts.push_back(a), gaps.push_back(gap(a));
+        tilts.push_back(a), gaps.push_back(gap(a, 4));
     std::optional<Placement> best;
     auto better = [&](const Placement& p) {
         if (!best) return true;
@@ -251,7 +257,7 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
     for (size_t i = 1; i < tilts.size(); ++i) {
         if ((gaps[i - 1] <= 0.0f) == (gaps[i] <= 0.0f)) continue;
         float lo = tilts[i - 1], hi = tilts[i], glo = gaps[i - 1];
-        for (int k = 0; k < 20; ++k) {
+        for (int k = 0; k < 16; ++k) {
             const float mid = 0.5f * (lo + hi), gm = gap(mid);
             if ((gm <= 0.0f) == (glo <= 0.0f))
                 lo = mid, glo = gm;
