@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "renderer/ShadowProxy.h"
+
 namespace ra::gfx {
 namespace {
 
@@ -76,11 +78,35 @@ void setUpRegions(GpuMesh& m, const core::Primitive& p) {
                           reinterpret_cast<const void*>(offsetof(RegionVertex, weights)));
 }
 
+// The shadow pass's VAO: skinned positions with the proxy's indices, when the proxy is smaller.
+void setUpShadowProxy(GpuMesh& m, const core::Primitive& p) {
+    const std::vector<uint32_t> proxy = shadowProxyIndices(p, shadowProxyCellSize(p));
+    if (proxy.size() >= p.indices.size()) return;
+    m.shadowVao = gl::VertexArray::create();
+    m.shadowIndices = gl::Buffer::create();
+    glBindVertexArray(m.shadowVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m.skinnedVertices.id());
+    floatAttrib(0, 3, offsetof(SkinnedVertex, position), sizeof(SkinnedVertex));
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.shadowIndices.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(proxy.size() * sizeof(uint32_t)), proxy.data(),
+                 GL_STATIC_DRAW);
+    m.shadowIndexCount = GLsizei(proxy.size());
+}
+
 }  // namespace
 
 void GpuMesh::draw() const {
     glBindVertexArray(vao.id());
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
+}
+
+void GpuMesh::drawShadow() const {
+    if (!shadowVao) {
+        draw();
+        return;
+    }
+    glBindVertexArray(shadowVao.id());
+    glDrawElements(GL_TRIANGLES, shadowIndexCount, GL_UNSIGNED_INT, nullptr);
 }
 
 void GpuMesh::skin() const {
@@ -142,6 +168,7 @@ GpuMesh upload(const core::Primitive& p) {
         floatAttrib(0, 3, offsetof(SkinnedVertex, position), sizeof(SkinnedVertex));
         floatAttrib(1, 3, offsetof(SkinnedVertex, normal), sizeof(SkinnedVertex));
         setUpSkinVao(m);
+        setUpShadowProxy(m, p);
     } else {
         floatAttrib(0, 3, offsetof(Vertex, position));
         floatAttrib(1, 3, offsetof(Vertex, normal));

@@ -23,6 +23,11 @@ struct GpuMesh {
     gl::VertexArray skinVao;     // skinned only: bind-pose inputs of the skinning pass
     gl::Buffer skinnedVertices;  // skinned only: position + normal per vertex, this frame
     gl::Buffer regions;          // labelled only: region ids (uvec4) and weights per vertex
+    // Skinned only: the shadow pass's coarser triangles over the same skinned vertices (see
+    // ShadowProxy.h); without them the shadow pass draws the full mesh.
+    gl::VertexArray shadowVao;
+    gl::Buffer shadowIndices;
+    GLsizei shadowIndexCount = 0;
     // Bit r set when region r (< 64) has weight on some vertex: the renderer picks the plain
     // program for a mesh none of whose regions is flagged. 0 for an unlabelled mesh.
     uint64_t regionMask = 0;
@@ -30,6 +35,8 @@ struct GpuMesh {
     bool labelled() const { return regionMask != 0; }
 
     void draw() const;
+    // Draws the shadow proxy where there is one, else the mesh (positions only are read).
+    void drawShadow() const;
     // Runs the skinning pass (the caller has bound the program and the joint matrices).
     void skin() const;
     // Skinned positions as last captured (for tests and picking); empty when not skinned.

@@ -59,7 +59,7 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags,
     auto l = [id = sp.program.id()](const char* n) { return glGetUniformLocation(id, n); };
     sp.model = l("u_model");
     sp.viewProj = l("u_viewProj");
-    sp.lightViewProj = l("u_lightViewProj");
+    sp.shadowFromWorld = l("u_shadowFromWorld");
     sp.baseColor = l("u_baseColor");
     sp.baseTexture = l("u_baseTexture");
     sp.shadowMap = l("u_shadowMap");

@@ -1,121 +1,25 @@
-// Renderer: one frame = skin once (transform feedback) -> sun shadow pass -> multisampled scene
-// pass with one program per surface -> resolve to the window or the offscreen target. In x-ray
-// the scene pass draws the skeleton and the props opaque, then the skin translucent over them.
+// Renderer: one frame = skin once (transform feedback) -> sun shadow pass -> the floor around the
+// scene rectangle, which holds all but floor (RendererBackdrop.cpp) -> scene pass in that
+// rectangle, multisampled -> resolve into the window or the offscreen target. The shadow and
+// scene passes are in RendererPasses.cpp.
 #include "renderer/Renderer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
-#include <glm/gtc/type_ptr.hpp>
 #include <iostream>
-#include <set>
 
 #include "core/Shapes.h"
-#include "renderer/GpuMesh.h"
-#include "renderer/Programs.h"
-#include "renderer/RenderTargets.h"
+#include "renderer/RendererImpl.h"
 
 namespace ra::gfx {
 namespace {
 
-constexpr GLuint kShadowUnit = 1;
-constexpr GLuint kBaseTextureUnit = 0;
-constexpr glm::vec3 kBackgroundSrgb{0.855f, 0.882f, 0.910f};
-
-// The light rig (linear units): a sky/ground ambient and a warm sun. The shaders get these as
-// uniforms; the light reaching the flat floor and mat is worked out from them here, once.
-constexpr glm::vec3 kSkyAmbient{0.34f, 0.37f, 0.43f};
-constexpr glm::vec3 kGroundAmbient{0.20f, 0.18f, 0.165f};
-constexpr glm::vec3 kSunColor{1.25f, 1.21f, 1.15f};
-constexpr glm::vec3 kFloorAlbedo{0.62f, 0.60f, 0.57f};
-constexpr glm::vec4 kBoneIvory{0.828f, 0.771f, 0.640f, 1.0f};  // #E8E0CC, linear
-constexpr float kPulsePeriod = 2.0f;                           // seconds
-
-// Which model items a draw covers: the body as usual, the x-ray skeleton, the x-ray skin.
-enum class ItemPass { Body, Bones, XraySkin };
-
-struct DrawItem {
-    GpuMesh mesh;
-    int node = -1;
-    int skin = -1;
-    int material = -1;
-    bool doubleSided = false;
-    core::MeshLayer layer = core::MeshLayer::Skin;
-};
-
-bool inPass(const DrawItem& item, ItemPass pass) {
-    return (item.layer == core::MeshLayer::Skeleton) == (pass == ItemPass::Bones);
-}
-
-// The program for an item: the region variants only where one of its regions is flagged, so an
-// unmarked model pays nothing for its labels.
-Surface surfaceFor(const DrawItem& item, bool textured, ItemPass pass, uint64_t flagged) {
-    const bool marked = (item.mesh.regionMask & flagged) != 0;
-    switch (pass) {
-        case ItemPass::Bones:
-            return marked ? Surface::BoneRegions : Surface::Bone;
-        case ItemPass::XraySkin:
-            if (textured) return marked ? Surface::XrayTexturedRegions : Surface::XrayTextured;
-            return marked ? Surface::XrayRegions : Surface::Xray;
-        case ItemPass::Body:
-            break;
-    }
-    if (textured) return marked ? Surface::ModelTexturedRegions : Surface::ModelTextured;
-    return marked ? Surface::ModelRegions : Surface::Model;
-}
-
-uint64_t flaggedMask(const core::RegionStates& regions) {
-    uint64_t mask = 0;
-    for (size_t r = 0; r < regions.flags.size() && r < 64; ++r)
-        if (regions.flags[r]) mask |= uint64_t(1) << r;
-    return mask;
-}
-
-// Draws with back-face culling unless the material asks for both sides.
-void drawItemMesh(const GpuMesh& mesh, bool doubleSided) {
-    if (doubleSided) glDisable(GL_CULL_FACE);
-    mesh.draw();
-    if (doubleSided) glEnable(GL_CULL_FACE);
-}
-
-void uniform(GLint loc, const glm::mat4& m) {
-    glUniformMatrix4fv(loc, 1, GL_FALSE, glm::value_ptr(m));
-}
+// The scene rectangle reaches this many pixels past what it holds, in 16-pixel steps.
+constexpr int kSceneRectMargin = 2;
+constexpr int kSceneRectAlign = 16;
 
 }  // namespace
-
-struct Renderer::Impl {
-    RendererOptions options;
-    Programs programs;
-    gl::Buffer jointUbo;
-    GpuMesh roller, mat, floor;  // floor: a unit patch, scaled into place per draw
-    ShadowTarget shadow;
-    ColorTarget msaa, resolve;
-    int samples = 1;
-
-    std::shared_ptr<const core::ModelData> model;  // what `items` were uploaded from
-    std::vector<DrawItem> items;
-    std::vector<gl::Texture> textures;
-    glm::mat4 lightViewProj{1.0f};
-    float shadowNormalOffset = 0.0f;  // metres
-    glm::vec4 shadowFootprint{0.0f};  // floor rectangle (x0, z0, x1, z1) shadows can reach
-    bool lightFitted = false;
-    std::set<size_t> warnedSkins;  // skins over the joint limit, reported once
-
-    void syncModel(const core::Scene& scene);
-    void fitLight(const core::Scene& scene);
-    void skinModel(const core::Scene& scene, bool xray);
-    glm::mat4 itemMatrix(const core::Scene& scene, const DrawItem& item) const;
-    void shadowPass(const core::Scene& scene);
-    void setFrameUniforms(const SceneProgram& p, const FrameView& v) const;
-    void setRegionUniforms(const SceneProgram& p, const FrameView& v) const;
-    bool textured(const DrawItem& item) const;
-    void drawModelItems(const core::Scene& scene, const FrameView& v, ItemPass pass);
-    void drawXraySkin(const core::Scene& scene, const FrameView& v);
-    void drawFloor(const FrameView& v);
-    void scenePass(const FrameView& v);
-    void draw(const FrameView& v, GLuint targetFbo);
-};
 
 MarkScale markScaleFor(int heightPx) {
     // 12 px stripes and 2 px line units at 1080p; never below 8 px and 1.25 px, where hatching
@@ -179,6 +83,10 @@ int Renderer::msaaSamples() const {
     return m_impl->samples;
 }
 
+void Renderer::setPassObserver(std::function<void(const char* pass)> observer) {
+    m_impl->passObserver = std::move(observer);
+}
+
 bool Renderer::softwareRenderer() const {
     const std::string r = glRenderer();
     for (const char* s : {"llvmpipe", "softpipe", "SwiftShader", "swrast"})
@@ -205,6 +113,7 @@ void Renderer::Impl::syncModel(const core::Scene& scene) {
                                  model->meshes[size_t(node.mesh)].layer});
             }
         }
+        posedBoxes.build(*model);
     }
     fitLight(scene);
 }
@@ -236,25 +145,32 @@ void Renderer::Impl::fitLight(const core::Scene& scene) {
 }
 
 void Renderer::Impl::skinModel(const core::Scene& scene, bool xray) {
+    frameBoxes.clear();
+    frameBoxesValid = true;
     if (!model) return;
     glUseProgram(programs.skin.id());
-    glBindBuffer(GL_UNIFORM_BUFFER, jointUbo.id());
+    // Bound every frame: the binding point belongs to the context, which another renderer may
+    // share.
+    glBindBufferBase(GL_UNIFORM_BUFFER, kJointsBinding, jointUbo.id());
+    std::vector<std::vector<glm::mat4>> joints(model->skins.size());
     for (size_t s = 0; s < model->skins.size(); ++s) {
-        std::vector<glm::mat4> joints = core::jointMatrices(*model, int(s), scene.pose());
-        if (joints.size() > size_t(kMaxJoints)) {
+        joints[s] = core::jointMatrices(*model, int(s), scene.pose());
+        if (joints[s].size() > size_t(kMaxJoints)) {
             // Beyond the shader's joint array: such meshes stay in their bind pose.
             if (warnedSkins.insert(s).second)
                 std::cerr << "warning: " << model->sourcePath << ": skin " << s << " has "
-                          << joints.size() << " joints; up to " << kMaxJoints
+                          << joints[s].size() << " joints; up to " << kMaxJoints
                           << " can be animated, so it is shown in its bind pose\n";
+            joints[s].clear();
             continue;
         }
-        glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(joints.size() * sizeof(glm::mat4)),
-                        joints.data());
+        glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(joints[s].size() * sizeof(glm::mat4)),
+                        joints[s].data());
         for (const auto& item : items)
             if (item.skin == int(s) && (xray || item.layer != core::MeshLayer::Skeleton))
                 item.mesh.skin();
     }
+    frameBoxesValid = posedBoxes.collect(scene.pose(), joints, frameBoxes);
 }
 
 glm::mat4 Renderer::Impl::itemMatrix(const core::Scene& scene, const DrawItem& item) const {
@@ -263,158 +179,21 @@ glm::mat4 Renderer::Impl::itemMatrix(const core::Scene& scene, const DrawItem& i
     return scene.modelToWorld() * scene.pose().world[size_t(item.node)];
 }
 
-void Renderer::Impl::shadowPass(const core::Scene& scene) {
-    shadow.bindForWriting();
-    glClear(GL_DEPTH_BUFFER_BIT);
-    glUseProgram(programs.shadow.id());
-    uniform(programs.shadowLightViewProj, lightViewProj);
-    glEnable(GL_POLYGON_OFFSET_FILL);
-    glPolygonOffset(1.5f, 2.0f);
-    for (const auto& item : items) {
-        // The skeleton lies inside the skin, whose shadow covers its own; the bones are drawn
-        // without a shadow lookup.
-        if (item.layer == core::MeshLayer::Skeleton) continue;
-        uniform(programs.shadowModel, itemMatrix(scene, item));
-        drawItemMesh(item.mesh, item.doubleSided);
-    }
-    uniform(programs.shadowModel, scene.roller().matrix());
-    roller.draw();
-    glDisable(GL_POLYGON_OFFSET_FILL);
-}
-
-void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v) const {
-    glUseProgram(p.program.id());
-    uniform(p.viewProj, v.projection * v.view);
-    uniform(p.lightViewProj, lightViewProj);
-    glUniform3fv(p.toLight, 1, glm::value_ptr(-v.scene->lightDirection()));
-    glUniform3fv(p.eye, 1, glm::value_ptr(v.eye));
-    // The shaders encode with sqrt (gamma 2), so the linear background is its square.
-    glUniform3fv(p.background, 1, glm::value_ptr(kBackgroundSrgb * kBackgroundSrgb));
-    glUniform1f(p.shadowNormalOffset, shadowNormalOffset);
-    glUniform1i(p.shadowMap, int(kShadowUnit));
-    glUniform1i(p.baseTexture, int(kBaseTextureUnit));
-    glUniform3fv(p.skyAmbient, 1, glm::value_ptr(kSkyAmbient));
-    glUniform3fv(p.groundAmbient, 1, glm::value_ptr(kGroundAmbient));
-    glUniform3fv(p.sunColor, 1, glm::value_ptr(kSunColor));
-    // The floor and the mat face straight up: ambient is the sky's, the sun term a constant.
-    const float upSun = std::max(0.0f, -v.scene->lightDirection().y);
-    glUniform3fv(p.flatShade, 1, glm::value_ptr(kSkyAmbient));
-    glUniform3fv(p.flatLit, 1, glm::value_ptr(kSkyAmbient + kSunColor * upSun));
-    glUniform4f(p.baseColor, kFloorAlbedo.r, kFloorAlbedo.g, kFloorAlbedo.b, 1.0f);
-    const glm::vec3 mc = v.scene->mat().center;
-    glUniform2f(p.floorCenter, mc.x, mc.z);
-    if (p.regionFlags >= 0) setRegionUniforms(p, v);
-}
-
-void Renderer::Impl::setRegionUniforms(const SceneProgram& p, const FrameView& v) const {
-    GLuint flags[kRegionSlots];
-    for (int r = 0; r < kRegionSlots; ++r) flags[r] = v.regions.flags[size_t(r)];
-    glUniform1uiv(p.regionFlags, kRegionSlots, flags);
-    const float phase = std::fmod(v.effectTime, kPulsePeriod) / kPulsePeriod;
-    glUniform1f(p.pulse, 0.5f + 0.5f * std::sin(phase * 6.2831853f));
-    const MarkScale ms = markScaleFor(v.height);
-    glUniform2f(p.markScale, ms.hatchPeriod, ms.lineUnit);
-}
-
-bool Renderer::Impl::textured(const DrawItem& item) const {
-    const core::Material* m =
-        item.material >= 0 ? &model->materials[size_t(item.material)] : nullptr;
-    const int tex = m ? m->baseColorImage : -1;
-    return tex >= 0 && size_t(tex) < textures.size();
-}
-
-void Renderer::Impl::drawModelItems(const core::Scene& scene, const FrameView& v, ItemPass pass) {
-    // Grouped by program, in item order within a group.
-    const uint64_t flagged = flaggedMask(v.regions);
-    std::vector<std::pair<Surface, const DrawItem*>> order;
-    for (const auto& item : items)
-        if (inPass(item, pass))
-            order.emplace_back(
-                surfaceFor(item, pass != ItemPass::Bones && textured(item), pass, flagged), &item);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    Surface bound = Surface::Count;
-    for (const auto& [s, item] : order) {
-        const SceneProgram& p = programs[s];
-        if (s != bound) setFrameUniforms(p, v), bound = s;
-        const core::Material* m =
-            item->material >= 0 ? &model->materials[size_t(item->material)] : nullptr;
-        glm::vec4 base = m ? m->baseColor : glm::vec4(0.8f, 0.74f, 0.68f, 1.0f);
-        if (pass == ItemPass::Bones) base = kBoneIvory;
-        glUniform4fv(p.baseColor, 1, glm::value_ptr(base));
-        if (pass != ItemPass::Bones && textured(*item)) {
-            glActiveTexture(GL_TEXTURE0 + kBaseTextureUnit);
-            glBindTexture(GL_TEXTURE_2D, textures[size_t(m->baseColorImage)].id());
-        }
-        uniform(p.model, itemMatrix(scene, *item));
-        drawItemMesh(item->mesh, item->doubleSided);
-    }
-}
-
-void Renderer::Impl::drawXraySkin(const core::Scene& scene, const FrameView& v) {
-    // A depth-only prepass of the skin, then its colour blended where the depth is equal: only
-    // the nearest layer of skin blends, once, over the skeleton and the props drawn before.
-    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-    glUseProgram(programs.depth.id());
-    uniform(programs.depthViewProj, v.projection * v.view);
-    for (const auto& item : items) {
-        if (!inPass(item, ItemPass::XraySkin)) continue;
-        uniform(programs.depthModel, itemMatrix(scene, item));
-        drawItemMesh(item.mesh, item.doubleSided);
-    }
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    glDepthFunc(GL_LEQUAL);
-    glDepthMask(GL_FALSE);
-    glEnable(GL_BLEND);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
-    drawModelItems(scene, v, ItemPass::XraySkin);
-    glDisable(GL_BLEND);
-    glDepthMask(GL_TRUE);
-    glDepthFunc(GL_LESS);
-}
-
-void Renderer::Impl::scenePass(const FrameView& v) {
-    const core::Scene& scene = *v.scene;
-    glViewport(0, 0, v.width, v.height);
-    glClearColor(kBackgroundSrgb.r, kBackgroundSrgb.g, kBackgroundSrgb.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    shadow.bindTexture(kShadowUnit);
-    auto prop = [&](const GpuMesh& mesh, const glm::mat4& m, Surface s) {
-        const SceneProgram& p = programs[s];
-        setFrameUniforms(p, v);
-        uniform(p.model, m);
-        mesh.draw();
-    };
-    // Opaque, front to back: the body and the roller hide the most of the mat and the floor.
-    drawModelItems(scene, v, v.xray ? ItemPass::Bones : ItemPass::Body);
-    prop(roller, scene.roller().matrix(), Surface::Roller);
-    prop(mat, glm::translate(glm::mat4(1.0f), scene.mat().center), Surface::Mat);
-    drawFloor(v);
-    if (v.xray) drawXraySkin(scene, v);
-}
-
-void Renderer::Impl::drawFloor(const FrameView& v) {
-    // The floor is 20 m across; only the footprint of the casters' shadows looks up the shadow
-    // map, the frame around it uses the unshaded variant.
-    const float kReach = 10.0f;
-    const glm::vec2 lo =
-        glm::clamp(glm::vec2(shadowFootprint.x, shadowFootprint.y), -kReach, kReach);
-    const glm::vec2 hi =
-        glm::clamp(glm::vec2(shadowFootprint.z, shadowFootprint.w), -kReach, kReach);
-    auto patch = [&](glm::vec2 a, glm::vec2 b, Surface s) {
-        if (b.x <= a.x || b.y <= a.y) return;
-        const SceneProgram& p = programs[s];
-        setFrameUniforms(p, v);
-        glUniform4f(p.floorPatch, a.x, a.y, b.x, b.y);
-        uniform(p.model, glm::scale(glm::translate(glm::mat4(1.0f), glm::vec3(a.x, 0.0f, a.y)),
-                                    glm::vec3(b.x - a.x, 1.0f, b.y - a.y)));
-        floor.draw();
-    };
-    patch(lo, hi, Surface::Floor);
-    patch({-kReach, -kReach}, {kReach, lo.y}, Surface::FloorUnshaded);
-    patch({-kReach, hi.y}, {kReach, kReach}, Surface::FloorUnshaded);
-    patch({-kReach, lo.y}, {lo.x, hi.y}, Surface::FloorUnshaded);
-    patch({hi.x, lo.y}, {kReach, hi.y}, Surface::FloorUnshaded);
+PixelRect Renderer::Impl::sceneRect(const FrameView& v) const {
+    // The mat, the roller and the posed model: all there is besides the floor.
+    if (options.wholeFrames) return {0, 0, v.width, v.height};
+    const core::Scene& s = *v.scene;
+    const glm::mat4 viewProj = v.projection * v.view;
+    ScreenRect r(v.width, v.height);
+    const core::Mat& m = s.mat();
+    const glm::vec3 half{m.size.x * 0.5f, 0.0f, m.size.y * 0.5f};
+    r.add({m.center - half - glm::vec3(0.0f, m.thickness, 0.0f), m.center + half}, viewProj);
+    const core::Roller& rl = s.roller();  // its mesh: radius about z, length along z
+    const glm::vec3 reach{rl.radius, rl.radius, rl.length * 0.5f};
+    r.add({-reach, reach}, viewProj * rl.matrix());
+    if (!frameBoxesValid) r.addEverything();
+    for (const PlacedBox& b : frameBoxes) r.add(b.box, viewProj * s.modelToWorld() * b.toModel);
+    return r.pixels(kSceneRectMargin, kSceneRectAlign);
 }
 
 void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {
@@ -429,26 +208,41 @@ void Renderer::Impl::draw(const FrameView& v, GLuint targetFbo) {
     glDepthMask(GL_TRUE);
     glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     skinModel(scene, v.xray);
+    passDone("skin");
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     shadowPass(scene);
+    passDone("shadow");
+    // The scene pass covers the rectangle that holds more than floor; the floor around it goes
+    // straight into the target (see FrameRegion.h).
+    const PixelRect r = sceneRect(v);
+    glBindFramebuffer(GL_FRAMEBUFFER, targetFbo);
+    drawBackdrop(v, r, targetFbo);
+    drawScene(v, r, targetFbo);
+    glBindVertexArray(0);
+    glUseProgram(0);
+}
+
+void Renderer::Impl::drawScene(const FrameView& v, const PixelRect& r, GLuint targetFbo) {
     const int frameSamples = v.msaaSamples > 0 ? std::min(v.msaaSamples, samples) : samples;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(r.x0, r.y0, r.width(), r.height());
     if (frameSamples <= 1) {
         // No multisampling: draw straight into the target and skip the resolve copy.
-        glBindFramebuffer(GL_FRAMEBUFFER, targetFbo);
         scenePass(v);
+        glDisable(GL_SCISSOR_TEST);
     } else {
         msaa.ensure(v.width, v.height, frameSamples, true);
         glBindFramebuffer(GL_FRAMEBUFFER, msaa.fbo());
         scenePass(v);
+        glDisable(GL_SCISSOR_TEST);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa.fbo());
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targetFbo);
-        glBlitFramebuffer(0, 0, v.width, v.height, 0, 0, v.width, v.height, GL_COLOR_BUFFER_BIT,
+        glBlitFramebuffer(r.x0, r.y0, r.x1, r.y1, r.x0, r.y0, r.x1, r.y1, GL_COLOR_BUFFER_BIT,
                           GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, targetFbo);
+        passDone("resolve");
     }
-    glBindVertexArray(0);
-    glUseProgram(0);
 }
 
 void Renderer::render(const FrameView& v) {

@@ -3,6 +3,7 @@
 // marks the flagged anatomy regions and, in x-ray mode, shows the skeleton through the skin.
 #pragma once
 
+#include <functional>
 #include <glm/glm.hpp>
 #include <memory>
 #include <string>
@@ -52,6 +53,10 @@ FrameView frameViewFor(const core::Scene& scene, const core::OrbitCamera& camera
 struct RendererOptions {
     int msaaSamples = 4;       // clamped to what the driver offers; 1 disables
     int shadowMapSize = 1024;  // ~3 mm texels over the scene; bilinear comparison softens them
+    // Draws every frame whole: multisampled everywhere, the floor drawn afresh. The reference the
+    // tests hold the usual frame to (the floor drawn once and kept, multisampling only where
+    // there is more than floor; see FrameRegion.h).
+    bool wholeFrames = false;
 };
 
 class Renderer {
@@ -77,6 +82,10 @@ public:
     bool softwareRenderer() const;
     std::string glVersion() const;
     int msaaSamples() const;
+    // Called after each pass of a frame with its name (skin, shadow, backdrop, clear, model,
+    // props, floor, xray, resolve) so that the benchmark can time the passes; it waits for the
+    // GPU in the call, which serialises what would overlap. Empty: none.
+    void setPassObserver(std::function<void(const char* pass)> observer);
 
     struct Impl;
 

@@ -3,7 +3,9 @@
 // vertex, so the fragment stage never loops over regions).
 uniform mat4 u_model;
 uniform mat4 u_viewProj;
-uniform mat4 u_lightViewProj;
+// World to shadow-map texture coordinates and depth (0..1): the sun's orthographic view and
+// projection with the [-1, 1] -> [0, 1] bias folded in, so no divide or bias per pixel.
+uniform mat4 u_shadowFromWorld;
 uniform float u_shadowNormalOffset;  // metres along the normal for the shadow lookup
 
 #if defined(XRAY) || defined(DEPTH_ONLY)
@@ -15,7 +17,7 @@ invariant gl_Position;
 out vec3 v_world;
 out vec3 v_normal;
 out vec2 v_uv;
-out vec4 v_light;
+out vec3 v_light;
 
 #if defined(HAS_REGIONS)
 uniform uint u_regionFlags[64];  // core::region_flag bits per region index, this frame
@@ -47,7 +49,7 @@ void main() {
     v_uv = a_uv;
 #endif
     vec3 offset = v_normal * (u_shadowNormalOffset * inversesqrt(max(dot(v_normal, v_normal), 1e-12)));
-    v_light = u_lightViewProj * vec4(world.xyz + offset, 1.0);
+    v_light = (u_shadowFromWorld * vec4(world.xyz + offset, 1.0)).xyz;
 #if defined(HAS_REGIONS)
     regionMemberships();
 #endif

@@ -1,5 +1,6 @@
 // BenchCommand: `roller-atlas bench`: frame times measured the way the peers were (advance the
-// animation 1/60 s, render, wait for the GPU; 200 frames after 10 warm-up), printed as JSON.
+// animation 1/60 s, render, wait for the GPU; 200 frames after 10 warm-up), printed as JSON, and
+// where they go: each pass timed on its own over a few more frames.
 #include <epoxy/gl.h>
 #include <sys/resource.h>
 
@@ -8,6 +9,7 @@
 #include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "cli/Commands.h"
 #include "cli/Headless.h"
@@ -42,12 +44,47 @@ void frame(HeadlessSession& s, bool sync) {
     if (sync) glFinish();
 }
 
+// One pass's medians over the frames it ran in: wall time, and CPU time of all the process's
+// threads (the rasteriser's included; on a shared machine this varies less than wall time).
+struct PassTime {
+    std::string name;
+    std::vector<double> wallMs, cpuMs;
+};
+
 struct Measured {
     double startupMs = 0.0;
     std::vector<double> frameMs;  // synchronised frames
     double cpuMsPerFrame = 0.0;
     double pipelinedMsPerFrame = 0.0;
+    std::vector<PassTime> passes;  // in frame order
 };
+
+// Runs `frames` more frames waiting for the GPU after every pass, which adds up to more than a
+// frame (nothing overlaps) but shows where the time goes.
+std::vector<PassTime> measurePasses(HeadlessSession& s, int frames) {
+    std::vector<PassTime> passes;
+    Clock::time_point t0;
+    double c0 = 0.0;
+    s.renderer->setPassObserver([&](const char* name) {
+        glFinish();
+        auto it = std::find_if(passes.begin(), passes.end(),
+                               [&](const PassTime& p) { return p.name == name; });
+        if (it == passes.end()) it = passes.insert(passes.end(), PassTime{name, {}, {}});
+        it->wallMs.push_back(msSince(t0));
+        it->cpuMs.push_back(cpuMs() - c0);
+        t0 = Clock::now();
+        c0 = cpuMs();
+    });
+    for (int i = 0; i < frames; ++i) {
+        s.scene.update(1.0 / 60.0);
+        glFinish();
+        t0 = Clock::now();
+        c0 = cpuMs();
+        s.renderer->renderOffscreen(s.frameView());
+    }
+    s.renderer->setPassObserver(nullptr);
+    return passes;
+}
 
 Measured measure(HeadlessSession& s, const Options& o) {
     Measured m;
@@ -67,6 +104,7 @@ Measured measure(HeadlessSession& s, const Options& o) {
     for (int i = 0; i < pipelinedFrames; ++i) frame(s, false);
     glFinish();
     m.pipelinedMsPerFrame = msSince(p0) / pipelinedFrames;
+    m.passes = measurePasses(s, 30);
     return m;
 }
 
@@ -80,6 +118,11 @@ int runBench(const Options& o) {
     getrusage(RUSAGE_SELF, &ru);
     double mean = 0.0;
     for (double t : m.frameMs) mean += t / double(m.frameMs.size());
+    nlohmann::json passes = nlohmann::json::array();
+    for (const PassTime& p : m.passes)
+        passes.push_back({{"pass", p.name},
+                          {"wall_ms", percentile(p.wallMs, 0.5)},
+                          {"cpu_ms", percentile(p.cpuMs, 0.5)}});
     nlohmann::json j = {
         {"frames", o.frames},
         {"warmup_frames", o.warmup},
@@ -95,6 +138,7 @@ int runBench(const Options& o) {
           {"min", percentile(m.frameMs, 0.0)},
           {"max", percentile(m.frameMs, 1.0)}}},
         {"pipelined_ms_per_frame", m.pipelinedMsPerFrame},
+        {"passes", passes},
         {"cpu_ms_per_frame", m.cpuMsPerFrame},
         {"startup_to_first_frame_ms", m.startupMs},
         {"peak_memory_mb", double(ru.ru_maxrss) / 1024.0},

@@ -28,9 +28,10 @@ const BonePiece& piece(const std::vector<BonePiece>& pieces, const std::string& 
 
 std::vector<std::string> vertebraNames() {
     std::vector<std::string> n;
-    for (int i = 1; i <= 7; ++i) n.push_back("C" + std::to_string(i));
-    for (int i = 1; i <= 12; ++i) n.push_back("T" + std::to_string(i));
-    for (int i = 1; i <= 5; ++i) n.push_back("L" + std::to_string(i));
+    const auto level = [](char region, int i) { return std::string(1, region) += std::to_string(i); };
+    for (int i = 1; i <= 7; ++i) n.push_back(level('C', i));
+    for (int i = 1; i <= 12; ++i) n.push_back(level('T', i));
+    for (int i = 1; i <= 5; ++i) n.push_back(level('L', i));
     return n;
 }
 
@@ -283,7 +284,7 @@ TEST_CASE("the rib cage ends at T12 and leaves the lumbar spine bare", "[skeleto
         INFO(r.name);
         const int k = std::stoi(r.name.substr(4));
         // The head sits at the side of its own thoracic vertebra.
-        const BonePiece& t = piece(pieces, "T" + std::to_string(k));
+        const BonePiece& t = piece(pieces, std::string("T") += std::to_string(k));
         CHECK(glm::distance(r.anchor, t.anchor) < 0.03f);
         for (const glm::vec3& v : r.mesh.positions) {
             halfWidth[static_cast<size_t>(k)] =
