@@ -67,10 +67,9 @@ struct SlipMeter {
         contact.clear();
         last.clear();
         for (size_t v = 0; v < skin.size(); ++v) {
-            const float d = rollerDistance(roller, skin[v]);
-            if (d > 0.004f) continue;
-            const float k = std::min(0.0f, d) / 0.004f;
-            contact.emplace_back(uint32_t(v), std::exp(-k * k) * (d <= 0.0f ? 1.0f : 0.3f));
+            const float w = rollerContactWeight(rollerDistance(roller, skin[v]));
+            if (w <= 0.0f) continue;
+            contact.emplace_back(uint32_t(v), w);
             last.push_back(skin[v]);
         }
         lastRoller = roller;

@@ -63,6 +63,10 @@ struct StretchMotion::Placement {
     // roller (radians from the top, toward +X positive).
     float contactAlong = 0.0f;
     float contactAngle = 0.0f;
+    // How far the skin that actually touches (pressure-weighted) lies from the path point along
+    // the body, toward the head positive (set for the chosen placement only).
+    float contactOffset = 0.0f;
+    float contactRadius = 0.0f;  // how far from the roller's axis it presses
     float pitch = 0.0f;
     bool solved = false;
 };
@@ -85,7 +89,10 @@ StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch
     const StretchFrame f0 = m_timeline.evaluate(0.0);
     Pose pose0 = restPose(m_surface->model());
     applyAnatomicalPose(m_surface->model(), m_surface->joints(), f0.pose, pose0);
-    m_contactAngle0 = place(pose0, f0).contactAngle;
+    const Placement p0 = place(pose0, f0);
+    m_contactAngle0 = p0.contactAngle;
+    m_contactOffset0 = p0.contactOffset;
+    m_contactRadius = p0.contactRadius > 0.0f ? p0.contactRadius : m_baseRoller.radius;
     buildArcTable();
     const MotionFrame first = evaluate(0.0);
     Bounds b = poseBounds(m_surface->model(), first.pose);
@@ -156,7 +163,8 @@ glm::vec3 StretchMotion::contactPoint(const ContactTarget& c) const {
     return pa + (along(c.fromB, c.toB, c.alongB) - pa) * c.mix;
 }
 
-StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFrame& f) const {
+StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFrame& f,
+                                              std::vector<glm::vec3>* posedOut) const {
     const BodySurface& s = *m_surface;
     const Primitive& skin = s.skin();
     const std::vector<glm::mat4> jm = s.jointMatrices(pose);
@@ -236,6 +244,36 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         p.contactAlong = rest.y;
         return p;
     };
+    // The skin that actually touches the roller in a placement: where it sits around the roller
+    // and along the body. The roller rolls with it (not with the path point, which the lift may
+    // have moved off the roller where the back curves around it).
+    auto measureContact = [&](Placement& p) {
+        if (along) return;
+        const glm::mat3 rot = glm::mat3_cast(p.orientation);
+        const glm::vec2 origin{p.offsetX, p.lift - r};
+        glm::vec2 at{0.0f};
+        glm::vec3 onBody{0.0f};
+        float wsum = 0.0f;
+        for (const glm::vec3& q : near) {
+            const glm::vec3 w = rot * q;
+            const glm::vec2 rel{w.x + origin.x, w.y + origin.y};
+            const float wt = rollerContactWeight(glm::length(rel) - r);
+            if (wt <= 0.0f) continue;
+            at += wt * rel;
+            onBody += wt * q;
+            wsum += wt;
+        }
+        if (wsum <= 0.0f) return;
+        at /= wsum;
+        onBody /= wsum;
+        p.contactRadius = glm::length(at);
+        p.contactAngle = std::atan2(at.x, at.y);
+        // Along the body: the offset's component along the roller's surface there, toward the
+        // head (model +Y lies toward world -X in every position).
+        glm::vec3 tangent{std::cos(p.contactAngle), -std::sin(p.contactAngle), 0.0f};
+        if (tangent.x > 0.0f) tangent = -tangent;
+        p.contactOffset = glm::dot(rot * (onBody - target), tangent);
+    };
     // Every tilt at which the body comes down onto the floor (a scan for sign changes, each
     // bisected); of those, the one that rests on the declared supports (a seated stretch can
     // also balance on its head), then the one nearest level.
@@ -268,13 +306,87 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         p.solved = true;
         if (better(p)) best = p;
     }
-    if (best) return *best;
+    if (posedOut) *posedOut = posed;
+    if (best) {
+        measureContact(*best);
+        return *best;
+    }
     // No tilt rests the body on both roller and floor (the pose does not allow it): take the
     // tilt that sinks least into the floor, and let the audit report the penetration.
     const size_t top = size_t(std::max_element(gaps.begin(), gaps.end()) - gaps.begin());
     Placement p = evaluateTilt(tilts[top]);
     p.solved = false;
+    measureContact(p);
     return p;
+}
+
+float StretchMotion::travelFormula(double t, const Placement& p) const {
+    // The touching skin's path along the body is the path point's plus its offset from it. The
+    // skin presses into the roller to m_contactRadius, where the roller's surface moves
+    // m_contactRadius / r as fast as its centre does, so the skin's path counts r /
+    // m_contactRadius times toward the centre's travel.
+    const float r = m_baseRoller.radius;
+    return (arcAt(t) + p.contactOffset - m_contactOffset0) * (r / m_contactRadius) +
+           r * (p.contactAngle - m_contactAngle0);
+}
+
+float StretchMotion::travelFix(double t) const {
+    const double u = std::clamp(t, 0.0, duration()) * kFixRate;
+    const size_t k = size_t(u), need = k + 2;
+    std::lock_guard<std::mutex> lock(m_fixLock);
+    if (m_travelFix.empty()) m_travelFix.push_back(0.0f);
+    if (m_travelFix.size() < need) {
+        // One step: the skin touching the roller at the step's start (pressure-weighted) and
+        // where the same skin is at its end, both relative to the roller's centre (the body is
+        // placed relative to it). The roller's surface there moves (rho / r) times as far as its
+        // centre, against the skin's own motion: equal motions along the surface mean no slip.
+        const float r = m_baseRoller.radius;
+        const glm::vec3 axis{0.0f, 0.0f, 1.0f};
+        struct Sample {
+            float travel;  // by the formula
+            std::vector<glm::vec3> relative;  // every skin vertex, relative to the roller's centre
+        };
+        auto sample = [&](double time) {
+            const StretchFrame f = m_timeline.evaluate(std::min(time, duration()));
+            Pose pose = restPose(m_surface->model());
+            applyAnatomicalPose(m_surface->model(), m_surface->joints(), f.pose, pose);
+            std::vector<glm::vec3> posed;
+            const Placement p = place(pose, f, &posed);
+            const glm::mat3 rot = glm::mat3_cast(p.orientation);
+            const glm::vec3 origin{p.offsetX, p.lift - r, p.offsetZ};
+            for (glm::vec3& q : posed) q = rot * q + origin;
+            return Sample{travelFormula(time, p), std::move(posed)};
+        };
+        size_t i = m_travelFix.size() - 1;
+        Sample a = sample(double(i) / kFixRate);
+        for (; i + 1 < need; ++i) {
+            Sample b = sample(double(i + 1) / kFixRate);
+            glm::vec3 dp{0.0f}, at{0.0f};
+            float wsum = 0.0f;
+            for (size_t v = 0; v < a.relative.size(); ++v) {
+                const glm::vec3& q = a.relative[v];
+                const float w = rollerContactWeight(glm::length(glm::vec2(q.x, q.y)) - r);
+                if (w <= 0.0f) continue;
+                dp += w * (b.relative[v] - q);
+                at += w * q;
+                wsum += w;
+            }
+            float step = b.travel - a.travel;  // no contact: the formula alone
+            if (wsum > 0.0f) {
+                at /= wsum;
+                dp /= wsum;
+                const glm::vec3 radial{at.x, at.y, 0.0f};
+                const float rho = glm::length(radial);
+                const glm::vec3 tangent = glm::cross(axis, radial) / std::max(rho, 1e-4f);
+                step = -(r / std::max(rho, 1e-3f)) * glm::dot(dp, tangent);
+            }
+            const float total = (m_travelFix[i] + a.travel) + step;
+            m_travelFix.push_back(total - b.travel);
+            a = std::move(b);
+        }
+    }
+    const size_t k1 = std::min(k + 1, m_travelFix.size() - 1);
+    return m_travelFix[k] + (m_travelFix[k1] - m_travelFix[k]) * float(u - double(k));
 }
 
 MotionFrame StretchMotion::evaluate(double t) const {
@@ -290,8 +402,7 @@ MotionFrame StretchMotion::evaluate(double t) const {
     // measured from the top toward +X and the body's "toward the head" (model +Y) lying toward
     // world -X in every position, the roller's centre moves by the contact's travel along the
     // body plus r times the change of its angle.
-    const float travel =
-        along ? 0.0f : arcAt(t) + m.roller.radius * (p.contactAngle - m_contactAngle0);
+    const float travel = along ? 0.0f : travelFormula(t, p) + travelFix(t);
     m.roller.center = glm::vec3(travel, m.roller.radius, 0.0f) + m_shift;
     m.roller.angle = -travel / m.roller.radius;
     const glm::vec3 origin =
@@ -301,6 +412,9 @@ MotionFrame StretchMotion::evaluate(double t) const {
     m.rollerSink = p.sink;
     m.supportHeight = p.support;
     m.solved = p.solved;
+    m.contactAngle = p.contactAngle;
+    m.contactRadius = p.contactRadius;
+    m.contactOffset = p.contactOffset;
     // The stroke speed: how fast the contact moves along the body (a central difference).
     constexpr double h = 1.0 / 60.0;
     const double t0 = std::max(0.0, t - h), t1 = std::min(duration(), t + h);

@@ -5,13 +5,27 @@
 // (its centre travels half as far as the body, turning by distance / radius).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
+#include <mutex>
 
 #include "core/BodySurface.h"
 #include "core/Scene.h"
 #include "core/StretchTimeline.h"
 
 namespace ra::core {
+
+// How much a skin point at `distance` from the roller's surface (negative inside) counts toward
+// the contact: its share of the pressure, which grows with how deep foam and tissue are pressed
+// (linearly, as a soft spring), plus a little for skin just touching. The solver rolls the
+// roller with this contact and the audit measures slip at it.
+constexpr float kContactBand = 0.004f;  // skin within 4 mm of the surface touches it
+inline float rollerContactWeight(float distance) {
+    if (distance > kContactBand) return 0.0f;
+    if (distance > 0.0f) return 0.3f * (1.0f - distance / kContactBand);
+    return 1.0f - distance / 0.002f;
+}
 
 struct MotionFrame {
     StretchFrame timeline;
@@ -24,6 +38,10 @@ struct MotionFrame {
     float rollerSink = 0.0f;
     float supportHeight = 0.0f;
     bool solved = false;       // false when no tilt brings the supports to the floor
+    // The skin that touches the roller (pressure-weighted): its angle around the roller (radians
+    // from the top), its distance from the roller's axis, and its offset from the path point
+    // along the body (m, toward the head).
+    float contactAngle = 0.0f, contactRadius = 0.0f, contactOffset = 0.0f;
     float strokeSpeed = 0.0f;  // how fast the contact travels along the body, m/s
 };
 
@@ -44,7 +62,9 @@ public:
 
 private:
     struct Placement;
-    Placement place(const Pose& pose, const StretchFrame& f) const;
+    // `posedOut` receives the posed skin (model space) the placement was solved for.
+    Placement place(const Pose& pose, const StretchFrame& f,
+                    std::vector<glm::vec3>* posedOut = nullptr) const;
     glm::vec3 contactPoint(const ContactTarget& c) const;  // rest-pose model space
 
     std::shared_ptr<const BodySurface> m_surface;
@@ -52,8 +72,11 @@ private:
     StretchTimeline m_timeline;
     Roller m_baseRoller;
     std::vector<uint32_t> m_supports[2];  // skin vertices of each side's supports
-    // Where the skin touched the roller at t = 0: along the body and around the roller.
+    // Where the skin touched the roller at t = 0: around the roller, and how far the touching
+    // skin lay from the path point along the body.
     float m_contactAngle0 = 0.0f;
+    float m_contactOffset0 = 0.0f;
+    float m_contactRadius = 0.075f;  // how far from the roller's axis the skin presses
     // How far the contact has travelled along the posed body since t = 0, sampled at kArcRate:
     // the skin stretches and the back curves, so the rest pose's distances are not the arc.
     static constexpr double kArcRate = 20.0;
@@ -61,6 +84,16 @@ private:
     void buildArcTable();
     float arcAt(double t) const;
     glm::vec3 posedPoint(const std::vector<glm::mat4>& jointMats, const glm::vec3& rest) const;
+    // The roller's travel from the formula above (the touching skin's arc along the body and its
+    // angle around the roller) is exact only to first order. The no-slip condition itself is
+    // integrated at kFixRate: each step moves the roller so that its surface keeps pace with the
+    // skin that touched it at the start of the step; m_travelFix holds the difference from the
+    // formula, filled in lazily as playback (or a seek) first reaches each step.
+    static constexpr double kFixRate = 15.0;
+    float travelFormula(double t, const Placement& p) const;
+    float travelFix(double t) const;
+    mutable std::mutex m_fixLock;
+    mutable std::vector<float> m_travelFix;
     glm::vec3 m_shift{0.0f};  // centres the whole scene on the mat
 };
 
