@@ -33,6 +33,7 @@ public:
     const ModelData& model() const { return *m_model; }
     const std::shared_ptr<const ModelData>& modelShared() const { return m_model; }
     const Primitive& skin() const { return *m_skin; }
+    int skinIndex() const { return m_skinIndex; }  // into model().skins
     const BodyJoints& joints() const { return m_joints; }
     const std::vector<Vertebra>& vertebrae() const { return m_vertebrae; }
 

@@ -139,7 +139,32 @@ SafetyReport assessContact(const BodySurface& surface, const MotionFrame& frame,
         r.tooFast = true;
         if (r.level == SafetyLevel::Ok) r.level = SafetyLevel::Caution;
     }
+    // A mistake demo whose stretch done right rests on a support the demo lifts (the hips in
+    // the thoracic extension): on the roller, the body rides it instead of bending over it.
+    if (stretch.mistake && frame.timeline.kind != PhaseKind::Switch) {
+        for (const std::string& id0 : stretch.mistake->supportsDoneRight) {
+            const std::string id = frame.timeline.side == 0 ? id0 : mirroredName(id0);
+            const auto at = surface.landmarkPoint(id);
+            if (!at) continue;
+            float low = 1e9f;
+            for (uint32_t v : surface.patch(*at, surface.landmarkRadius(id)))
+                low = std::min(low, skin[v].y);
+            if (low > kSupportLifted) {
+                r.lifted = id;
+                if (r.level == SafetyLevel::Ok) r.level = SafetyLevel::Caution;
+                break;
+            }
+        }
+    }
     r.message = warning(m, r, stretch);
+    if (!r.lifted.empty() && r.zones.empty()) {
+        std::string name = r.lifted;
+        if (name.size() > 2 && (name.ends_with("_l") || name.ends_with("_r")))
+            name.resize(name.size() - 2);
+        std::replace(name.begin(), name.end(), '_', ' ');
+        r.message = "Lifted off the floor: " + name + ".";
+        if (!stretch.mistake->instead.empty()) r.message += " " + stretch.mistake->instead;
+    }
     if (r.tooFast && r.zones.empty()) {
         r.message = "Rolling too fast: slow strokes of about 2.5 cm a second let the tissue relax.";
         if (stretch.mistake && !stretch.mistake->instead.empty())

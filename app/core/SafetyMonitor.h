@@ -28,6 +28,7 @@ struct SafetyReport {
     std::vector<std::string> zones;  // caution and no-go regions touched
     bool stopLine = false;           // touches a stop line (lower rib border, knee joint)
     bool tooFast = false;            // strokes far quicker than the slow ~2.5 cm/s taught
+    std::string lifted;              // a support the stretch done right keeps down, lifted
     float strokeCmPerS = 0.0f;
     std::string message;      // empty when all is well
     glm::vec3 contact{0.0f};  // world-space centre of the contact
@@ -36,6 +37,8 @@ struct SafetyReport {
 // A zone counts as touched when it holds at least this share of the contact patch (feathered
 // region edges brushing the patch do not).
 inline constexpr float kZoneShare = 0.15f;
+// A support counts as lifted when all of it is this high above the floor (metres).
+inline constexpr float kSupportLifted = 0.04f;
 // Skin this close to the roller surface (metres) is in contact.
 inline constexpr float kContactDistance = 0.006f;
 // Contact skin counts less the farther it lies from the middle of the contact (metres, Gaussian).

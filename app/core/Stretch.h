@@ -99,6 +99,9 @@ struct Mistake {
     std::string what;     // what the demo gets wrong
     std::string instead;  // what to do instead
     std::vector<std::string> sources;
+    // The supports the stretch done right keeps on the floor and the demo does not list (filled
+    // in by the library from `of`): the safety monitor warns when one of them lifts.
+    std::vector<std::string> supportsDoneRight;
 };
 
 struct Stretch {

@@ -50,7 +50,15 @@ void checkMistakes(std::vector<Stretch>& stretches, Diagnostics& diags) {
         return false;
     };
     std::vector<bool> drop;
-    for (const Stretch& s : stretches) drop.push_back(bad(s));
+    for (Stretch& s : stretches) {
+        drop.push_back(bad(s));
+        if (!s.mistake || drop.back()) continue;
+        for (const Stretch& o : stretches)
+            if (o.id == s.mistake->of)
+                for (const std::string& id : o.supports)
+                    if (std::find(s.supports.begin(), s.supports.end(), id) == s.supports.end())
+                        s.mistake->supportsDoneRight.push_back(id);
+    }
     size_t i = 0;
     stretches.erase(std::remove_if(stretches.begin(), stretches.end(),
                                    [&](const Stretch&) { return drop[i++]; }),

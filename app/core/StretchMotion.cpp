@@ -10,7 +10,8 @@
 namespace ra::core {
 namespace {
 
-constexpr uint32_t kFloorSampleStep = 5;  // every 5th skin vertex (~2 cm apart) meets the floor
+constexpr uint32_t kFloorSampleStep = 5;
+const bool kReachSupports = std::getenv("RA_REACH") != nullptr;  // every 5th skin vertex (~2 cm apart) meets the floor
 
 // A smooth maximum (log-sum-exp): at most a few tau above the true maximum where values tie. The
 // solver's lift and floor contact then change smoothly as one skin vertex takes over from
@@ -86,10 +87,10 @@ StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch
     }
     // Centre the scene on the mat at t = 0: where the body lies decides where everything goes.
     // The travel is measured from where the contact starts.
-    const StretchFrame f0 = m_timeline.evaluate(0.0);
+    buildLimbs();
+    StretchFrame f0 = m_timeline.evaluate(0.0);
     Pose pose0 = restPose(m_surface->model());
-    applyAnatomicalPose(m_surface->model(), m_surface->joints(), f0.pose, pose0);
-    const Placement p0 = place(pose0, f0);
+    const Placement p0 = solve(f0, pose0);
     m_contactAngle0 = p0.contactAngle;
     m_contactOffset0 = p0.contactOffset;
     m_contactRadius = p0.contactRadius > 0.0f ? p0.contactRadius : m_baseRoller.radius;
@@ -190,10 +191,14 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
     rest /= weight;
     target /= weight;
     normal = glm::normalize(normal);
+    // During a side switch the body rolls over on the roller: any skin may meet the roller
+    // (every other vertex is read), as the path point passes between the two sides' paths.
+    const bool switching = f.kind == PhaseKind::Switch;
     std::vector<glm::vec3> body, supportPoints, near;
     for (uint32_t v = 0; v < uint32_t(posed.size()); ++v) {
         if (v % kFloorSampleStep == 0) body.push_back(posed[v]);
-        if (glm::length(posed[v] - target) < kNearRadius) near.push_back(posed[v]);
+        if (switching ? v % 2 == 0 : glm::length(posed[v] - target) < kNearRadius)
+            near.push_back(posed[v]);
     }
     std::vector<uint32_t> supports = m_supports[f.side];
     if (f.sideMix > 0.0f)
@@ -222,14 +227,22 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         p.offsetX = along ? -t.x : side - t.x;
         p.offsetZ = along ? side - t.z : 0.0f;
         // Where the skin around the target curves into the roller deeper than the target, lift
-        // the body clear to the nominal sink (smoothly, so the body never jitters).
-        SoftMax deepest;
-        const glm::vec2 origin{along ? p.offsetZ : p.offsetX, p.lift - r};  // rel. roller centre
-        for (size_t i = 0; i < near.size(); i += stride) {
-            const glm::vec3 w = rot * near[i];
-            deepest.add(r - glm::length(glm::vec2((along ? w.z : w.x) + origin.x, w.y + origin.y)));
+        // the body clear to the nominal sink (smoothly, so the body never jitters). In a switch
+        // the path point passes between the two sides' paths, inside the body, and any skin may
+        // meet the roller: the body is lifted off it in a few such steps until it rests on top.
+        const int steps = switching ? 6 : 1;
+        for (int k = 0; k < steps; ++k) {
+            SoftMax deepest;
+            const glm::vec2 origin{along ? p.offsetZ : p.offsetX, p.lift - r};  // rel. centre
+            for (size_t i = 0; i < near.size(); i += stride) {
+                const glm::vec3 w = rot * near[i];
+                deepest.add(r - glm::length(glm::vec2((along ? w.z : w.x) + origin.x,
+                                                      w.y + origin.y)));
+            }
+            const float extra = deepest.empty() ? 0.0f : deepest.value() - kTargetSink;
+            if (extra <= 0.0005f) break;
+            p.lift += extra;
         }
-        if (!deepest.empty()) p.lift += std::max(0.0f, deepest.value() - kTargetSink);
         SoftMax low, lowSupport;                           // of minus the heights
         const glm::vec3 up{rot[0].y, rot[1].y, rot[2].y};  // a point's height is dot(up, q)
         for (const glm::vec3& q : supportPoints) {
@@ -287,6 +300,7 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
     std::optional<Placement> best;
     auto better = [&](const Placement& p) {
         if (!best) return true;
+        if (switching) return std::abs(p.pitch) < std::abs(best->pitch);  // both sides' supports
         const float sp = std::abs(p.support + kFloorSink),
                     sb = std::abs(best->support + kFloorSink);
         if (std::abs(sp - sb) > 0.005f) return sp < sb;
@@ -311,12 +325,122 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         measureContact(*best);
         return *best;
     }
-    // No tilt rests the body on both roller and floor (the pose does not allow it): take the
-    // tilt that sinks least into the floor, and let the audit report the penetration.
+    // No tilt crosses the floor: the body touches it at best at one tilt, as when it rests on two
+    // supports at once (tilting either way sinks one of them). Find that tilt (golden section
+    // around the best of the scan); it is a solution when the floor is met there, else the
+    // pose does not allow one and the audit reports the penetration.
     const size_t top = size_t(std::max_element(gaps.begin(), gaps.end()) - gaps.begin());
-    Placement p = evaluateTilt(tilts[top]);
-    p.solved = false;
+    float lo = tilts[top > 0 ? top - 1 : top], hi = tilts[std::min(top + 1, tilts.size() - 1)];
+    constexpr float kGolden = 0.618034f;
+    float x1 = hi - kGolden * (hi - lo), x2 = lo + kGolden * (hi - lo);
+    float g1 = gap(x1), g2 = gap(x2);
+    for (int k = 0; k < 18; ++k) {
+        if (g1 > g2) {
+            hi = x2, x2 = x1, g2 = g1;
+            x1 = hi - kGolden * (hi - lo), g1 = gap(x1);
+        } else {
+            lo = x1, x1 = x2, g1 = g2;
+            x2 = lo + kGolden * (hi - lo), g2 = gap(x2);
+        }
+    }
+    Placement p = evaluateTilt(0.5f * (lo + hi));
+    p.solved = p.floor + kFloorSink > -0.002f;
     measureContact(p);
+    return p;
+}
+
+void StretchMotion::buildLimbs() {
+    const ModelData& model = m_surface->model();
+    const Primitive& skin = m_surface->skin();
+    const std::vector<int>& skinJoints = model.skins[size_t(m_surface->skinIndex())].joints;
+    const std::pair<const char*, const char*> roots[] = {
+        {"shoulder_l", "upper_arm_l"}, {"shoulder_r", "upper_arm_r"},
+        {"hip_l", "thigh_l"}, {"hip_r", "thigh_r"}};
+    for (const auto& [joint, rigNode] : roots) {
+        const int top = m_surface->joints().node(rigNode);
+        if (top < 0) continue;
+        Limb limb;
+        limb.root = joint;
+        auto inLimb = [&](int node) {
+            for (int n = node; n >= 0; n = model.nodes[size_t(n)].parent)
+                if (n == top) return true;
+            return false;
+        };
+        for (uint32_t v = 0; v < uint32_t(skin.positions.size()); ++v) {
+            const glm::vec4& w = skin.weights[v];
+            int k = 0;
+            for (int i = 1; i < 4; ++i)
+                if (w[i] > w[k]) k = i;
+            const size_t j = skin.joints[v][k];
+            if (j >= skinJoints.size() || !inLimb(skinJoints[j])) continue;
+            limb.all.push_back(v);
+            if (v % 2 == 0) limb.skin.push_back(v);
+        }
+        m_limbs.push_back(std::move(limb));
+    }
+}
+
+bool StretchMotion::settleLimbs(StretchFrame& f, Pose& pose, const Placement& p) const {
+    const BodySurface& s = *m_surface;
+    const glm::mat3 rot = glm::mat3_cast(p.orientation);
+    const glm::vec3 up{rot[0].y, rot[1].y, rot[2].y};  // a point's height is dot(up, q) + lift
+    const std::vector<uint32_t> touch = s.patch(contactPoint(f.contact), 0.0f);
+    constexpr float kLimbTolerance = 0.002f;
+    constexpr float kTolerance = 0.0005f, kStepDegrees = 2.0f, kMaxChange = 30.0f;
+    bool changed = false;
+    std::vector<glm::vec3> posed;
+    for (const Limb& limb : m_limbs) {
+        if (std::binary_search(limb.all.begin(), limb.all.end(), touch.front()))
+            continue;  // it carries the roller
+        const JointAngles authored = f.pose.joints[limb.root];
+        // The limb's lowest point, from where it comes to rest: just clear of the floor, so the
+        // body placed again over the settled limb meets the floor with its own supports.
+        constexpr float kRest = 0.001f;
+        auto error = [&](const JointAngles& a) {
+            f.pose.joints[limb.root] = a;
+            applyAnatomicalPose(s.model(), s.joints(), f.pose, pose);
+            float low = 1e9f;
+            s.skinned(s.jointMatrices(pose), limb.skin, posed);
+            for (const glm::vec3& q : posed) low = std::min(low, glm::dot(up, q) + p.lift);
+            return low - kRest;
+        };
+        JointAngles a = authored;
+        float e = error(a);
+        if (e + kRest + kFloorSink > -kLimbTolerance) continue;  // on the floor, as supports are
+        for (int iteration = 0; iteration < 3 && std::abs(e) > kTolerance; ++iteration) {
+            // The least change of flexion and abduction that moves the limb by -e (linearised).
+            JointAngles df = a, da = a;
+            df.flexion += kStepDegrees;
+            da.abduction += kStepDegrees;
+            const glm::vec2 g{(error(df) - e) / kStepDegrees, (error(da) - e) / kStepDegrees};
+            const float g2 = glm::dot(g, g);
+            if (g2 < 1e-10f) break;
+            glm::vec2 step = -e * g / g2;
+            if (glm::length(step) > 20.0f) step *= 20.0f / glm::length(step);
+            a.flexion = std::clamp(a.flexion + step.x, authored.flexion - kMaxChange,
+                                   authored.flexion + kMaxChange);
+            a.abduction = std::clamp(a.abduction + step.y, authored.abduction - kMaxChange,
+                                     authored.abduction + kMaxChange);
+            e = error(a);
+            changed = true;
+        }
+        f.pose.joints[limb.root] = a;
+    }
+    applyAnatomicalPose(s.model(), s.joints(), f.pose, pose);
+    return changed;
+}
+
+StretchMotion::Placement StretchMotion::solve(StretchFrame& f, Pose& pose,
+                                              std::vector<glm::vec3>* posedOut) const {
+    applyAnatomicalPose(m_surface->model(), m_surface->joints(), f.pose, pose);
+    Placement p = place(pose, f, posedOut);
+    // Settling the limbs moves the body's lowest points, so the body is placed again; a second
+    // round takes up what the new tilt left (a limb still a little in the floor).
+    for (int round = 0; round < 2 && !m_limbs.empty(); ++round) {
+        if (round > 0 && p.solved && p.floor + kFloorSink > -0.001f) break;
+        if (!settleLimbs(f, pose, p)) break;
+        p = place(pose, f, posedOut);
+    }
     return p;
 }
 
@@ -347,11 +471,10 @@ float StretchMotion::travelFix(double t) const {
             std::vector<glm::vec3> relative;  // every skin vertex, relative to the roller's centre
         };
         auto sample = [&](double time) {
-            const StretchFrame f = m_timeline.evaluate(std::min(time, duration()));
+            StretchFrame f = m_timeline.evaluate(std::min(time, duration()));
             Pose pose = restPose(m_surface->model());
-            applyAnatomicalPose(m_surface->model(), m_surface->joints(), f.pose, pose);
             std::vector<glm::vec3> posed;
-            const Placement p = place(pose, f, &posed);
+            const Placement p = solve(f, pose, &posed);
             const glm::mat3 rot = glm::mat3_cast(p.orientation);
             const glm::vec3 origin{p.offsetX, p.lift - r, p.offsetZ};
             for (glm::vec3& q : posed) q = rot * q + origin;
@@ -376,9 +499,9 @@ float StretchMotion::travelFix(double t) const {
                 at /= wsum;
                 dp /= wsum;
                 const glm::vec3 radial{at.x, at.y, 0.0f};
-                const float rho = glm::length(radial);
-                const glm::vec3 tangent = glm::cross(axis, radial) / std::max(rho, 1e-4f);
-                step = -(r / std::max(rho, 1e-3f)) * glm::dot(dp, tangent);
+                const float rho = std::max(glm::length(radial), 0.5f * r);
+                const glm::vec3 tangent = glm::cross(axis, radial) / rho;
+                step = -(r / rho) * glm::dot(dp, tangent);
             }
             const float total = (m_travelFix[i] + a.travel) + step;
             m_travelFix.push_back(total - b.travel);
@@ -393,8 +516,7 @@ MotionFrame StretchMotion::evaluate(double t) const {
     MotionFrame m;
     m.timeline = m_timeline.evaluate(t);
     m.pose = restPose(m_surface->model());
-    applyAnatomicalPose(m_surface->model(), m_surface->joints(), m.timeline.pose, m.pose);
-    const Placement p = place(m.pose, m.timeline);
+    const Placement p = solve(m.timeline, m.pose);
     m.roller = m_baseRoller;
     const bool along = stretch().orientation == RollerOrientation::Along;
     // Rolling without slip, on the floor and under the body: the arc the contact travels along

@@ -24,12 +24,12 @@ constexpr float kContactBand = 0.004f;  // skin within 4 mm of the surface touch
 inline float rollerContactWeight(float distance) {
     if (distance > kContactBand) return 0.0f;
     if (distance > 0.0f) return 0.3f * (1.0f - distance / kContactBand);
-    return 1.0f - distance / 0.002f;
+    return 1.0f - std::max(distance, -0.02f) / 0.002f;  // foam bottoms out
 }
 
 struct MotionFrame {
-    StretchFrame timeline;
-    Pose pose;  // the rig posed (model space)
+    StretchFrame timeline;  // its pose as played: with the limbs settled on the floor
+    Pose pose;              // the rig posed (model space)
     glm::mat4 modelToWorld{1.0f};
     Roller roller;
     float pitchDegrees = 0.0f;  // the solved tilt about the roller's axis
@@ -65,6 +65,22 @@ private:
     // `posedOut` receives the posed skin (model space) the placement was solved for.
     Placement place(const Pose& pose, const StretchFrame& f,
                     std::vector<glm::vec3>* posedOut = nullptr) const;
+    // The whole solve at one instant: pose, place, let the limbs meet the floor, place again.
+    // `f.pose` comes back with the limbs' adjustment.
+    Placement solve(StretchFrame& f, Pose& pose, std::vector<glm::vec3>* posedOut = nullptr) const;
+
+    // A limb (arm from the shoulder, leg from the hip) and its skin. A limb that is not carrying
+    // the roller and reaches into the floor once the body is placed comes up to rest on it (the
+    // least change of its root joint's flexion and abduction, at most 30 degrees): an arm
+    // relaxing in a side switch lies on the floor instead of through it.
+    struct Limb {
+        std::string root;             // "shoulder_l"
+        std::vector<uint32_t> skin;   // every other vertex: what is read
+        std::vector<uint32_t> all;    // every vertex, sorted
+    };
+    std::vector<Limb> m_limbs;
+    void buildLimbs();
+    bool settleLimbs(StretchFrame& f, Pose& pose, const Placement& p) const;
     glm::vec3 contactPoint(const ContactTarget& c) const;  // rest-pose model space
 
     std::shared_ptr<const BodySurface> m_surface;

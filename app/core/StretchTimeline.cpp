@@ -44,6 +44,11 @@ float breathValue(Breathing b, float progress, double t) {
     return 0.0f;
 }
 
+float switchTurn(float progress) {
+    const float u = (progress - kSwitchTurn[0]) / (kSwitchTurn[1] - kSwitchTurn[0]);
+    return ease(std::clamp(u, 0.0f, 1.0f));
+}
+
 StretchTimeline::StretchTimeline(const Stretch& stretch) : m_stretch(&stretch) {
     std::vector<int> sides;
     switch (stretch.sides) {
@@ -106,7 +111,7 @@ ContactTarget StretchTimeline::contactAt(const TimelineSegment& s, float progres
         c.fromB = sided(st.rollerFrom, 1 - s.side);
         c.toB = sided(st.rollerTo, 1 - s.side);
         c.alongB = first.contactFrom;
-        c.mix = ease(progress);
+        c.mix = switchTurn(progress);
         return c;
     }
     const Phase& ph = st.phases[size_t(s.phase)];
@@ -134,11 +139,25 @@ StretchFrame StretchTimeline::evaluate(double t) const {
     f.segmentEnd = s.end;
     f.progress = float(std::clamp((t - s.start) / std::max(1e-6, s.end - s.start), 0.0, 1.0));
     const AnatomicalPose from = i > 0 ? poseAtEnd(i - 1) : poseAtEnd(i);
-    f.pose = blend(from, poseAtEnd(i), ease(f.progress));
+    if (s.phase < 0) {
+        // The switch in three stages: ease out of the last pose into the pose halfway to the
+        // other side's first (symmetric: a prop arm or a crossed leg relaxes), turn over to the
+        // other side holding it, then settle into the other side's first pose.
+        const AnatomicalPose mid = blend(from, poseAtEnd(i), 0.5f);
+        const float u = f.progress;
+        if (u < kSwitchTurn[0])
+            f.pose = blend(from, mid, ease(u / kSwitchTurn[0]));
+        else if (u > kSwitchTurn[1])
+            f.pose = blend(mid, poseAtEnd(i), ease((u - kSwitchTurn[1]) / (1.0f - kSwitchTurn[1])));
+        else
+            f.pose = mid;
+    } else {
+        f.pose = blend(from, poseAtEnd(i), ease(f.progress));
+    }
     f.contact = contactAt(s, f.progress);
     if (s.phase < 0) {
         f.kind = PhaseKind::Switch;
-        f.sideMix = ease(f.progress);
+        f.sideMix = switchTurn(f.progress);
         f.breathing = Breathing::Natural;
         f.cue = "Ease off the roller and set up on the other side.";
         f.sources = m_stretch->sources;

@@ -48,7 +48,7 @@ struct StretchFrame {
 
 class StretchTimeline {
 public:
-    static constexpr double kSwitchSeconds = 6.0;
+    static constexpr double kSwitchSeconds = 8.0;
 
     explicit StretchTimeline(const Stretch& stretch);
 
@@ -72,6 +72,12 @@ private:
 
 // Smooth start and stop (smoothstep) for pose and contact blends.
 float ease(float t);
+
+// The part of a side switch (as progress 0..1) in which the body turns over to the other side;
+// before it the limbs relax into the pose halfway between the sides, after it they set up.
+constexpr float kSwitchTurn[2] = {0.3f, 0.7f};
+// How far the turn (and the contact's move to the other side) has got at a switch's progress.
+float switchTurn(float progress);
 
 // 0 (out) .. 1 (in) for a breathing pattern at absolute time t within a phase of the given
 // progress: Inhale rises over the phase, Exhale falls, Natural and Deep cycle every 4 s and 8 s.

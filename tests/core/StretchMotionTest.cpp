@@ -210,7 +210,7 @@ TEST_CASE("the safety monitor reads the region and the vertebral level under the
 
     Stretch bad = thoracicExtension("L3", "L3");
     bad.mistake =
-        Mistake{"test-thoracic", "rolls the low back", "Roll the hip flexors instead.", {}};
+        Mistake{"test-thoracic", "rolls the low back", "Roll the hip flexors instead.", {}, {}};
     const StretchMotion bm(surface(), bad, Mat{});
     const SafetyReport no = assessContact(*surface(), bm.evaluate(2.0), bad);
     REQUIRE(no.inContact);
