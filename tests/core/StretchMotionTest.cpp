@@ -143,11 +143,11 @@ TEST_CASE("the timeline plays both sides with a real switch, strokes and breathi
     // Cues follow the phases; the switch has its own cue; the right side mirrors the pose.
     CHECK(tl.evaluate(2.0).cue == s.phases[0].cue);
     CHECK(tl.evaluate(9.0).cue == s.phases[1].cue);
-    const StretchFrame sw = tl.evaluate(14.0 + 3.0);
+    const StretchFrame sw = tl.evaluate(14.0 + 0.5 * StretchTimeline::kSwitchSeconds);
     CHECK(sw.kind == PhaseKind::Switch);
     CHECK(sw.sideMix > 0.3f);
     CHECK(sw.sideMix < 0.7f);
-    const StretchFrame right = tl.evaluate(20.0 + 2.0);
+    const StretchFrame right = tl.evaluate(14.0 + StretchTimeline::kSwitchSeconds + 2.0);
     CHECK(right.side == 1);
     CHECK(right.pose.joints.at("hip_r").flexion == Approx(60));
     CHECK(right.pose.joints.at("hip_l").flexion == Approx(65));
