@@ -118,7 +118,8 @@ std::shared_ptr<const core::StretchMotion> makeStretchMotion(const LoadedContent
         error = "stretches play on the Roller Atlas body only: " + c.surfaceError;
         return nullptr;
     }
-    return std::make_shared<const core::StretchMotion>(c.surface, *s, core::Mat{});
+    return std::make_shared<const core::StretchMotion>(c.surface, *s, core::Mat{},
+                                                       c.library->rangeOfMotion);
 }
 
 }  // namespace ra::app

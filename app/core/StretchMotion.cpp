@@ -7,11 +7,14 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <optional>
 
+#include "core/StretchSchema.h"
+
 namespace ra::core {
 namespace {
 
 constexpr uint32_t kFloorSampleStep = 5;
-const bool kReachSupports = std::getenv("RA_REACH") != nullptr;  // every 5th skin vertex (~2 cm apart) meets the floor
+const bool kReachSupports =
+    std::getenv("RA_REACH") != nullptr;  // every 5th skin vertex (~2 cm apart) meets the floor
 
 // A smooth maximum (log-sum-exp): at most a few tau above the true maximum where values tie. The
 // solver's lift and floor contact then change smoothly as one skin vertex takes over from
@@ -73,8 +76,11 @@ struct StretchMotion::Placement {
 };
 
 StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch stretch,
-                             const Mat& mat)
-    : m_surface(std::move(surface)), m_stretch(std::move(stretch)), m_timeline(m_stretch) {
+                             const Mat& mat, RangeOfMotion rom)
+    : m_rom(std::move(rom)),
+      m_surface(std::move(surface)),
+      m_stretch(std::move(stretch)),
+      m_timeline(m_stretch) {
     if (m_stretch.orientation == RollerOrientation::Along) m_baseRoller.axis = glm::vec3(1, 0, 0);
     for (int side = 0; side < 2; ++side) {
         for (const std::string& s : m_stretch.supports) {
@@ -220,7 +226,10 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         const glm::mat3 rot = glm::mat3_cast(p.orientation);
         const glm::vec3 t = p.orientation * target;
         const glm::vec3 n = p.orientation * normal;
-        const float a = std::atan2(-(along ? n.z : n.x), std::max(1e-3f, -n.y));
+        float a = std::atan2(-(along ? n.z : n.x), std::max(1e-3f, -n.y));
+        // Mid-switch the path point lies inside the body and its skin normal means nothing: the
+        // contact angle fades out as the path leaves one side and back in as it reaches the other.
+        if (switching) a *= std::pow(std::abs(1.0f - 2.0f * f.contact.mix), 4.0f);
         p.contactAngle = std::clamp(a, -1.4f, 1.4f);
         p.lift = r + reach * std::cos(p.contactAngle) - t.y;
         const float side = reach * std::sin(p.contactAngle);
@@ -230,14 +239,14 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         // the body clear to the nominal sink (smoothly, so the body never jitters). In a switch
         // the path point passes between the two sides' paths, inside the body, and any skin may
         // meet the roller: the body is lifted off it in a few such steps until it rests on top.
-        const int steps = switching ? 6 : 1;
+        const int steps = switching ? 10 : 1;
         for (int k = 0; k < steps; ++k) {
             SoftMax deepest;
             const glm::vec2 origin{along ? p.offsetZ : p.offsetX, p.lift - r};  // rel. centre
             for (size_t i = 0; i < near.size(); i += stride) {
                 const glm::vec3 w = rot * near[i];
-                deepest.add(r - glm::length(glm::vec2((along ? w.z : w.x) + origin.x,
-                                                      w.y + origin.y)));
+                deepest.add(r -
+                            glm::length(glm::vec2((along ? w.z : w.x) + origin.x, w.y + origin.y)));
             }
             const float extra = deepest.empty() ? 0.0f : deepest.value() - kTargetSink;
             if (extra <= 0.0005f) break;
@@ -297,10 +306,24 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
     std::vector<float> tilts, gaps;
     for (float a = -kLimit; a <= kLimit + 1e-3f; a += kStep)
         tilts.push_back(a), gaps.push_back(gap(a, 4));
+    // In a switch (both sides' supports listed, limbs on their way) the tilt stays near the one
+    // it turns from and the one it turns to, blended through the turn: the body rolls over
+    // instead of jumping between rest positions (a head stand is a rest position too).
+    float reference = 0.0f;
+    if (switching) {
+        auto pitchAt = [&](double t) {
+            StretchFrame g = m_timeline.evaluate(t);
+            Pose rig = restPose(s.model());
+            return solve(g, rig).pitch;
+        };
+        constexpr double kOutside = 1e-3;
+        const float a0 = pitchAt(f.segmentStart - kOutside), a1 = pitchAt(f.segmentEnd + kOutside);
+        reference = a0 + (a1 - a0) * switchTurn(f.progress);
+    }
     std::optional<Placement> best;
     auto better = [&](const Placement& p) {
         if (!best) return true;
-        if (switching) return std::abs(p.pitch) < std::abs(best->pitch);  // both sides' supports
+        if (switching) return std::abs(p.pitch - reference) < std::abs(best->pitch - reference);
         const float sp = std::abs(p.support + kFloorSink),
                     sb = std::abs(best->support + kFloorSink);
         if (std::abs(sp - sb) > 0.005f) return sp < sb;
@@ -317,6 +340,9 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
                 hi = mid;
         }
         Placement p = evaluateTilt(0.5f * (lo + hi));
+        // A sign change across a jump (some skin slipping off the roller's edge as the body
+        // tilts) is no rest position: the body would hover there.
+        if (std::abs(p.floor + kFloorSink) > 0.002f) continue;
         p.solved = true;
         if (better(p)) best = p;
     }
@@ -353,9 +379,12 @@ void StretchMotion::buildLimbs() {
     const ModelData& model = m_surface->model();
     const Primitive& skin = m_surface->skin();
     const std::vector<int>& skinJoints = model.skins[size_t(m_surface->skinIndex())].joints;
-    const std::pair<const char*, const char*> roots[] = {
-        {"shoulder_l", "upper_arm_l"}, {"shoulder_r", "upper_arm_r"},
-        {"hip_l", "thigh_l"}, {"hip_r", "thigh_r"}};
+    const std::pair<const char*, const char*> roots[] = {{"shoulder_l", "upper_arm_l"},
+                                                         {"shoulder_r", "upper_arm_r"},
+                                                         {"hip_l", "thigh_l"},
+                                                         {"hip_r", "thigh_r"}};
+    std::vector<uint32_t> supports[2] = {m_supports[0], m_supports[1]};
+    for (auto& list : supports) std::sort(list.begin(), list.end());
     for (const auto& [joint, rigNode] : roots) {
         const int top = m_surface->joints().node(rigNode);
         if (top < 0) continue;
@@ -375,6 +404,9 @@ void StretchMotion::buildLimbs() {
             if (j >= skinJoints.size() || !inLimb(skinJoints[j])) continue;
             limb.all.push_back(v);
             if (v % 2 == 0) limb.skin.push_back(v);
+            for (int side = 0; side < 2; ++side)
+                if (std::binary_search(supports[side].begin(), supports[side].end(), v))
+                    limb.support[side].push_back(v);
         }
         m_limbs.push_back(std::move(limb));
     }
@@ -385,28 +417,55 @@ bool StretchMotion::settleLimbs(StretchFrame& f, Pose& pose, const Placement& p)
     const glm::mat3 rot = glm::mat3_cast(p.orientation);
     const glm::vec3 up{rot[0].y, rot[1].y, rot[2].y};  // a point's height is dot(up, q) + lift
     const std::vector<uint32_t> touch = s.patch(contactPoint(f.contact), 0.0f);
-    constexpr float kLimbTolerance = 0.002f;
-    constexpr float kTolerance = 0.0005f, kStepDegrees = 2.0f, kMaxChange = 30.0f;
+    const bool switching = f.kind == PhaseKind::Switch;
+    constexpr float kLimbTolerance = 0.002f;  // closer to the floor than this is resting on it
+    constexpr float kTolerance = 0.0005f, kStepDegrees = 2.0f, kMaxChange = 20.0f;
+    // A support comes down to (or up to) the floor; any other limb only comes up out of it, to
+    // rest just clear of it, so the body placed again meets the floor with its own supports.
+    constexpr float kRest = 0.001f;
     bool changed = false;
     std::vector<glm::vec3> posed;
     for (const Limb& limb : m_limbs) {
         if (std::binary_search(limb.all.begin(), limb.all.end(), touch.front()))
             continue;  // it carries the roller
+        const std::vector<uint32_t>& support = limb.support[f.side];
         const JointAngles authored = f.pose.joints[limb.root];
-        // The limb's lowest point, from where it comes to rest: just clear of the floor, so the
-        // body placed again over the settled limb meets the floor with its own supports.
-        constexpr float kRest = 0.001f;
-        auto error = [&](const JointAngles& a) {
+        // Within the joint's range (or where the pose already is, if it lies outside).
+        JointRange range{-360.0f, 360.0f, -360.0f, 360.0f, -360.0f, 360.0f};
+        if (auto it = m_rom.joints.find(schema::rangeJoint(limb.root)); it != m_rom.joints.end())
+            range = it->second;
+        range.flexionMin = std::min(range.flexionMin, authored.flexion);
+        range.flexionMax = std::max(range.flexionMax, authored.flexion);
+        range.abductionMin = std::min(range.abductionMin, authored.abduction);
+        range.abductionMax = std::max(range.abductionMax, authored.abduction);
+        struct Heights {
+            float limb = 1e9f, support = 1e9f;
+        };
+        auto heights = [&](const JointAngles& a) {
             f.pose.joints[limb.root] = a;
             applyAnatomicalPose(s.model(), s.joints(), f.pose, pose);
-            float low = 1e9f;
-            s.skinned(s.jointMatrices(pose), limb.skin, posed);
-            for (const glm::vec3& q : posed) low = std::min(low, glm::dot(up, q) + p.lift);
-            return low - kRest;
+            const std::vector<glm::mat4> jm = s.jointMatrices(pose);
+            Heights h;
+            s.skinned(jm, limb.skin, posed);
+            for (const glm::vec3& q : posed) h.limb = std::min(h.limb, glm::dot(up, q) + p.lift);
+            if (!support.empty() && !switching) {
+                s.skinned(jm, support, posed);
+                for (const glm::vec3& q : posed)
+                    h.support = std::min(h.support, glm::dot(up, q) + p.lift);
+            }
+            return h;
+        };
+        // The support reaches for the floor only where it is the limb's bottom (a knee lower
+        // than the foot would need the knee joint too: that is the pose's business).
+        const Heights h0 = heights(authored);
+        const bool reach = h0.support < 1e8f && h0.support < h0.limb + 0.01f;
+        auto error = [&](const JointAngles& a) {
+            const Heights h = heights(a);
+            return reach ? std::min(h.support, h.limb) + kFloorSink : h.limb - kRest;
         };
         JointAngles a = authored;
         float e = error(a);
-        if (e + kRest + kFloorSink > -kLimbTolerance) continue;  // on the floor, as supports are
+        if (reach ? std::abs(e) < kLimbTolerance : h0.limb + kFloorSink > -kLimbTolerance) continue;
         for (int iteration = 0; iteration < 3 && std::abs(e) > kTolerance; ++iteration) {
             // The least change of flexion and abduction that moves the limb by -e (linearised).
             JointAngles df = a, da = a;
@@ -416,11 +475,13 @@ bool StretchMotion::settleLimbs(StretchFrame& f, Pose& pose, const Placement& p)
             const float g2 = glm::dot(g, g);
             if (g2 < 1e-10f) break;
             glm::vec2 step = -e * g / g2;
-            if (glm::length(step) > 20.0f) step *= 20.0f / glm::length(step);
-            a.flexion = std::clamp(a.flexion + step.x, authored.flexion - kMaxChange,
-                                   authored.flexion + kMaxChange);
-            a.abduction = std::clamp(a.abduction + step.y, authored.abduction - kMaxChange,
-                                     authored.abduction + kMaxChange);
+            if (glm::length(step) > kMaxChange) step *= kMaxChange / glm::length(step);
+            a.flexion = std::clamp(a.flexion + step.x,
+                                   std::max(authored.flexion - kMaxChange, range.flexionMin),
+                                   std::min(authored.flexion + kMaxChange, range.flexionMax));
+            a.abduction = std::clamp(a.abduction + step.y,
+                                     std::max(authored.abduction - kMaxChange, range.abductionMin),
+                                     std::min(authored.abduction + kMaxChange, range.abductionMax));
             e = error(a);
             changed = true;
         }
@@ -435,9 +496,8 @@ StretchMotion::Placement StretchMotion::solve(StretchFrame& f, Pose& pose,
     applyAnatomicalPose(m_surface->model(), m_surface->joints(), f.pose, pose);
     Placement p = place(pose, f, posedOut);
     // Settling the limbs moves the body's lowest points, so the body is placed again; a second
-    // round takes up what the new tilt left (a limb still a little in the floor).
+    // round takes up what the new tilt left (a support a few mm up, a limb a little in the floor).
     for (int round = 0; round < 2 && !m_limbs.empty(); ++round) {
-        if (round > 0 && p.solved && p.floor + kFloorSink > -0.001f) break;
         if (!settleLimbs(f, pose, p)) break;
         p = place(pose, f, posedOut);
     }
@@ -467,7 +527,7 @@ float StretchMotion::travelFix(double t) const {
         const float r = m_baseRoller.radius;
         const glm::vec3 axis{0.0f, 0.0f, 1.0f};
         struct Sample {
-            float travel;  // by the formula
+            float travel;                     // by the formula
             std::vector<glm::vec3> relative;  // every skin vertex, relative to the roller's centre
         };
         auto sample = [&](double time) {

@@ -37,7 +37,7 @@ struct MotionFrame {
     // supports' lowest point relative to the floor (negative = below), both in metres.
     float rollerSink = 0.0f;
     float supportHeight = 0.0f;
-    bool solved = false;       // false when no tilt brings the supports to the floor
+    bool solved = false;  // false when no tilt brings the supports to the floor
     // The skin that touches the roller (pressure-weighted): its angle around the roller (radians
     // from the top), its distance from the roller's axis, and its offset from the path point
     // along the body (m, toward the head).
@@ -50,7 +50,9 @@ public:
     static constexpr float kTargetSink = 0.008f;  // soft tissue and foam give under body weight
     static constexpr float kFloorSink = 0.001f;   // supports press into the mat this much
 
-    StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch stretch, const Mat& mat);
+    // `rom` bounds the limbs' settling (an empty table leaves it to the 20 degree cap).
+    StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch stretch, const Mat& mat,
+                  RangeOfMotion rom = {});
     StretchMotion(const StretchMotion&) = delete;  // the timeline points at m_stretch
     StretchMotion& operator=(const StretchMotion&) = delete;
 
@@ -69,16 +71,19 @@ private:
     // `f.pose` comes back with the limbs' adjustment.
     Placement solve(StretchFrame& f, Pose& pose, std::vector<glm::vec3>* posedOut = nullptr) const;
 
-    // A limb (arm from the shoulder, leg from the hip) and its skin. A limb that is not carrying
-    // the roller and reaches into the floor once the body is placed comes up to rest on it (the
-    // least change of its root joint's flexion and abduction, at most 30 degrees): an arm
-    // relaxing in a side switch lies on the floor instead of through it.
+    // A limb (arm from the shoulder, leg from the hip), its skin and, per side, the supports on
+    // it. Once the body is placed, a limb not carrying the roller settles: a support that is the
+    // limb's bottom comes down (or up) to the floor, and any other limb that reaches into the
+    // floor comes up to rest on it (the least change of the root joint's flexion and abduction,
+    // at most 20 degrees): an arm relaxing in a side switch lies on the floor, not through it.
     struct Limb {
-        std::string root;             // "shoulder_l"
-        std::vector<uint32_t> skin;   // every other vertex: what is read
-        std::vector<uint32_t> all;    // every vertex, sorted
+        std::string root;                  // "shoulder_l"
+        std::vector<uint32_t> skin;        // every other vertex: what is read
+        std::vector<uint32_t> all;         // every vertex, sorted
+        std::vector<uint32_t> support[2];  // the supports' vertices on it, per side
     };
     std::vector<Limb> m_limbs;
+    RangeOfMotion m_rom;
     void buildLimbs();
     bool settleLimbs(StretchFrame& f, Pose& pose, const Placement& p) const;
     glm::vec3 contactPoint(const ContactTarget& c) const;  // rest-pose model space

@@ -44,6 +44,18 @@ float breathValue(Breathing b, float progress, double t) {
     return 0.0f;
 }
 
+// The pose the body turns over in: halfway between the sides, with the arms folded in front of
+// the chest the way one rolls over on the floor (an arm reaching out or propping would pass
+// through the floor on the way).
+AnatomicalPose turningPose(AnatomicalPose p) {
+    for (const char* side : {"_l", "_r"}) {
+        p.joints[std::string("shoulder") + side] = {80.0f, 0.0f, -70.0f};
+        p.joints[std::string("elbow") + side] = {80.0f, 0.0f, 0.0f};
+        p.joints[std::string("wrist") + side] = {};
+    }
+    return p;
+}
+
 float switchTurn(float progress) {
     const float u = (progress - kSwitchTurn[0]) / (kSwitchTurn[1] - kSwitchTurn[0]);
     return ease(std::clamp(u, 0.0f, 1.0f));
@@ -143,7 +155,7 @@ StretchFrame StretchTimeline::evaluate(double t) const {
         // The switch in three stages: ease out of the last pose into the pose halfway to the
         // other side's first (symmetric: a prop arm or a crossed leg relaxes), turn over to the
         // other side holding it, then settle into the other side's first pose.
-        const AnatomicalPose mid = blend(from, poseAtEnd(i), 0.5f);
+        const AnatomicalPose mid = turningPose(blend(from, poseAtEnd(i), 0.5f));
         const float u = f.progress;
         if (u < kSwitchTurn[0])
             f.pose = blend(from, mid, ease(u / kSwitchTurn[0]));

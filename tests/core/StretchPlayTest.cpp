@@ -30,7 +30,8 @@ std::unique_ptr<StretchMotion> play(const std::string& id) {
     const Stretch* s = test::shipped().lib.find(id);
     INFO(id);
     REQUIRE(s);
-    return std::make_unique<StretchMotion>(shippedSurface(), *s, Mat{});
+    return std::make_unique<StretchMotion>(shippedSurface(), *s, Mat{},
+                                           test::shipped().lib.rangeOfMotion);
 }
 
 // The middle of each phase of the first side: set-up, mid-roll, hold...
@@ -81,7 +82,7 @@ TEST_CASE("each mistake demo triggers the monitor when the mistake happens", "[s
             const SafetyReport r = assessContact(*shippedSurface(), m->evaluate(t), m->stretch());
             const std::string zone = c.zone;
             const bool named =
-                zone.empty()  ? r.tooFast
+                zone.empty()     ? r.tooFast
                 : zone[0] == '+' ? r.lifted == zone.substr(1)
                                  : std::find(r.zones.begin(), r.zones.end(), zone) != r.zones.end();
             if (named && r.level != SafetyLevel::Ok && !r.message.empty())
@@ -108,7 +109,8 @@ TEST_CASE("the audit measures a stretch and judges it", "[stretch][audit]") {
 // The stretches tuned so far; the others (hip flexor, lat release, IT band, glute roll) are
 // still being tuned and are audited by `roller-atlas audit` until they pass too.
 TEST_CASE("the tuned recommended stretches pass the audit", "[stretch][audit]") {
-    for (const char* id : {"thoracic-extension", "shoulder-blade-roll", "chest-opener", "calf-roll"}) {
+    for (const char* id :
+         {"thoracic-extension", "shoulder-blade-roll", "chest-opener", "calf-roll"}) {
         auto m = play(id);
         const StretchAudit a = auditStretch(*m, test::shipped().lib.rangeOfMotion, 10.0);
         std::string failures;
@@ -147,7 +149,8 @@ TEST_CASE("the side switch turns the body over without sinking into roller or fl
         CHECK(deepest < 0.005f);  // still resting on the roller
         if (!first)
             for (const auto& [joint, a] : f.timeline.pose.joints) {
-                const JointAngles b = last.joints.count(joint) ? last.joints.at(joint) : JointAngles{};
+                const JointAngles b =
+                    last.joints.count(joint) ? last.joints.at(joint) : JointAngles{};
                 biggestJump = std::max({biggestJump, std::abs(a.flexion - b.flexion),
                                         std::abs(a.abduction - b.abduction),
                                         std::abs(a.rotation - b.rotation)});
