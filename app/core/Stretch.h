@@ -28,11 +28,11 @@ enum class PhaseKind { Setup, Roll, Hold, Switch, Rest };
 // cycle (about 4 s and 8 s a breath).
 enum class Breathing { Natural, Deep, Inhale, Exhale };
 
-const char* statusName(StretchStatus s);  // "recommended", "caution", "contraindicated"
-const char* sidesName(StretchSides s);    // "none", "left", "right", "both"
-const char* phaseKindName(PhaseKind k);   // "setup", "roll", "hold", "switch", "rest"
-const char* breathingName(Breathing b);   // "natural", "deep", "inhale", "exhale"
-const char* lyingName(Lying l);           // "supine", "prone", "side"
+const char* statusName(StretchStatus s);           // "recommended", "caution", "contraindicated"
+const char* sidesName(StretchSides s);             // "none", "left", "right", "both"
+const char* phaseKindName(PhaseKind k);            // "setup", "roll", "hold", "switch", "rest"
+const char* breathingName(Breathing b);            // "natural", "deep", "inhale", "exhale"
+const char* lyingName(Lying l);                    // "supine", "prone", "side"
 const char* orientationName(RollerOrientation o);  // "across", "along"
 
 // One joint's angles in anatomical terms, in degrees. Flexion positive, extension negative;
@@ -60,11 +60,11 @@ struct Landmark {
     // or a point `at` (0..1, may go slightly past) along the bone from joint `bone[0]` to
     // `bone[1]`, pushed out to the skin along `facing` (rest-pose model frame: +X left, +Y up,
     // +Z front).
-    std::string vertebra;                // e.g. "T7"; empty when bone is used
-    std::array<std::string, 2> bone;     // rig joint names, e.g. {"shin_l", "foot_l"}
+    std::string vertebra;             // e.g. "T7"; empty when bone is used
+    std::array<std::string, 2> bone;  // rig joint names, e.g. {"shin_l", "foot_l"}
     float at = 0.0f;
     glm::vec3 facing{0.0f, 0.0f, -1.0f};
-    float radius = 0.04f;                // metres of skin around the point that form the patch
+    float radius = 0.04f;  // metres of skin around the point that form the patch
 };
 
 struct JointRange {
@@ -104,6 +104,16 @@ struct Mistake {
     std::vector<std::string> supportsDoneRight;
 };
 
+// How the side switch goes, when authored: through a named pose, the roller passing over the
+// `via` landmarks on the way (for example the fronts of both thighs when an IT band roll turns
+// through a forearm plank); a side-lying stretch turns over through lying on its back or front.
+struct SideTurn {
+    Lying through = Lying::Supine;
+    std::string pose;              // a name in Stretch::poses
+    std::vector<std::string> via;  // landmark ids ("{side}" resolved to "l")
+    std::string cue;               // what to do while turning (our words); a default when empty
+};
+
 struct Stretch {
     std::string file;  // where it was loaded from
     std::string id;
@@ -123,6 +133,7 @@ struct Stretch {
     std::map<std::string, AnatomicalPose> poses;
     std::vector<Phase> phases;
     std::optional<Mistake> mistake;  // set for mistake demos
+    std::optional<SideTurn> turn;    // set when the side switch's turn is authored
 
     bool isMistakeDemo() const { return mistake.has_value(); }
     float duration() const;  // one side's phases; see StretchTimeline for the played total
@@ -143,8 +154,8 @@ struct StretchLibrary {
 std::optional<std::vector<Landmark>> loadLandmarks(const std::string& path, Diagnostics& diags);
 std::optional<RangeOfMotion> loadRangeOfMotion(const std::string& path, Diagnostics& diags);
 std::optional<Stretch> loadStretch(const std::string& path, const std::vector<RegionInfo>& regions,
-                                   const std::vector<Landmark>& landmarks,
-                                   const RangeOfMotion& rom, Diagnostics& diags);
+                                   const std::vector<Landmark>& landmarks, const RangeOfMotion& rom,
+                                   Diagnostics& diags);
 // Loads assets/anatomy/{landmarks,range_of_motion}.json and every assets/stretches/*.json; a bad
 // stretch file is reported and skipped, the others still load.
 StretchLibrary loadStretchLibrary(const std::string& assetsDir,

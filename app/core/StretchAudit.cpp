@@ -93,6 +93,10 @@ void judge(StretchAudit& a, const AuditLimits& lim) {
         a.failures.push_back(fmt("the roller slips %.2f%% of the travel", a.slipPercent));
     if (a.rangeViolationSamples > 0) a.failures.push_back("joints leave their range");
     if (a.noGoSeconds > 0.0) a.failures.push_back(fmt("%.1f s on a no-go zone", a.noGoSeconds));
+    // Done right, a stretch never sets the safety monitor off (a stop line, a caution zone).
+    if (a.noGoSeconds <= 0.0 && a.firstWarningAt >= 0.0)
+        a.failures.push_back(fmt("the safety monitor warns at %.1f s: ", a.firstWarningAt) +
+                             a.firstWarning);
 }
 
 }  // namespace

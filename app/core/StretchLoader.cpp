@@ -72,15 +72,16 @@ public:
         poses(doc);
         phases(doc);
         mistake(doc);
+        turn(doc);
         consistency(doc);
     }
 
 private:
     void header(const Json& doc) {
-        m_r.unknownFields(
-            doc, "",
-            {"id", "name", "status", "summary", "why", "sources", "targets", "avoid", "sides",
-             "lying", "roller", "supports", "tempo", "poses", "phases", "mistake", "about"});
+        m_r.unknownFields(doc, "",
+                          {"id", "name", "status", "summary", "why", "sources", "targets", "avoid",
+                           "sides", "lying", "roller", "supports", "tempo", "poses", "phases",
+                           "mistake", "switch", "about"});
         const std::string stem = std::filesystem::path(m_r.file()).stem().string();
         if (m_r.string(doc, "", "id", m_s.id, true)) {
             if (!isKebabId(m_s.id))
@@ -346,6 +347,43 @@ private:
         m_s.mistake = std::move(out);
     }
 
+    void turn(const Json& doc) {
+        const Json* t = m_r.member(doc, "", "switch", false);
+        if (!t) return;
+        if (!t->is_object()) {
+            m_r.error("/switch", "expected {\"pose\", \"via\", \"through\", \"cue\"}");
+            return;
+        }
+        m_r.unknownFields(*t, "/switch", {"through", "pose", "via", "cue"});
+        if (m_s.sides != StretchSides::Both)
+            m_r.warning("/switch", "only a stretch played on both sides switches sides");
+        SideTurn out;
+        m_r.string(*t, "/switch", "cue", out.cue, false);
+        // Lying on one side, the body turns over through lying on its back or front; otherwise
+        // it stays as it lies and only pose and contact move.
+        const bool side = m_s.lying == Lying::Side;
+        if ((side || t->contains("through")) &&
+            m_r.choice(*t, "/switch", "through", out.through, lyingName, 3, side)) {
+            if (!side)
+                m_r.warning("/switch/through", "only a side-lying stretch turns over");
+            else if (out.through == Lying::Side)
+                m_r.error("/switch/through", "turn over through \"supine\" or \"prone\"");
+        }
+        if (m_r.string(*t, "/switch", "pose", out.pose, true) && !m_s.poses.empty() &&
+            !m_s.poses.count(out.pose))
+            m_r.error("/switch/pose", "unknown pose \"" + out.pose + "\" (not in \"poses\")");
+        std::vector<std::string> via;
+        if (m_r.stringList(*t, "/switch", "via", via, true)) {
+            if (via.empty()) m_r.error("/switch/via", "name the landmarks the roller passes over");
+            for (size_t i = 0; i < via.size(); ++i) {
+                std::string id;
+                landmarkAt("/switch/via/" + std::to_string(i), via[i], id);
+                out.via.push_back(id);
+            }
+        }
+        m_s.turn = std::move(out);
+    }
+
     void consistency(const Json& doc) {
         if (m_s.status == StretchStatus::Contraindicated && !doc.contains("mistake"))
             m_r.error("/status",
@@ -357,6 +395,7 @@ private:
             if (std::find(m_s.avoid.begin(), m_s.avoid.end(), t) != m_s.avoid.end())
                 m_r.error("/avoid", "region \"" + t + "\" is both a target and a zone to avoid");
         std::set<std::string> used;
+        if (m_s.turn) used.insert(m_s.turn->pose);
         float end = m_s.phases.empty() ? 0.0f : m_s.phases.front().contactFrom;
         for (size_t i = 0; i < m_s.phases.size(); ++i) {
             const Phase& p = m_s.phases[i];

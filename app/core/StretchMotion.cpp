@@ -12,9 +12,7 @@
 namespace ra::core {
 namespace {
 
-constexpr uint32_t kFloorSampleStep = 5;
-const bool kReachSupports =
-    std::getenv("RA_REACH") != nullptr;  // every 5th skin vertex (~2 cm apart) meets the floor
+constexpr uint32_t kFloorSampleStep = 5;  // every 5th skin vertex (~2 cm apart) meets the floor
 
 // A smooth maximum (log-sum-exp): at most a few tau above the true maximum where values tie. The
 // solver's lift and floor contact then change smoothly as one skin vertex takes over from
@@ -44,10 +42,11 @@ glm::quat tiltAboutZ(float degrees) {
 
 // The whole-body orientation before the tilt; during a switch of a side-lying stretch the body
 // rolls over through lying on its back.
-glm::quat baseOrientation(Lying lying, const StretchFrame& f) {
+glm::quat baseOrientation(const Stretch& st, const StretchFrame& f) {
     const int other = 1 - f.side;
+    const Lying lying = st.lying;
     if (lying != Lying::Side || f.sideMix <= 0.0f) return lyingOrientation(lying, f.side);
-    const glm::quat back = lyingOrientation(Lying::Supine, 0);
+    const glm::quat back = lyingOrientation(st.turn ? st.turn->through : Lying::Supine, 0);
     if (f.sideMix < 0.5f)
         return glm::slerp(lyingOrientation(lying, f.side), back, f.sideMix * 2.0f);
     return glm::slerp(back, lyingOrientation(lying, other), f.sideMix * 2.0f - 1.0f);
@@ -62,6 +61,7 @@ struct StretchMotion::Placement {
     float offsetX = 0.0f, offsetZ = 0.0f;
     float sink = 0.0f;     // deepest point into the roller
     float support = 0.0f;  // lowest support point's height
+    float highest = 0.0f;  // the height of the support that lies highest (its lowest point)
     float floor = 0.0f;    // lowest point of the body
     // Where the skin touches the roller: along the body (rest-pose model y) and around the
     // roller (radians from the top, toward +X positive).
@@ -89,6 +89,7 @@ StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch
             if (!p) continue;
             auto patch = m_surface->patch(*p, m_surface->landmarkRadius(id));
             m_supports[side].insert(m_supports[side].end(), patch.begin(), patch.end());
+            m_supportEnds[side].push_back(m_supports[side].size());
         }
     }
     // Centre the scene on the mat at t = 0: where the body lies decides where everything goes.
@@ -167,7 +168,16 @@ glm::vec3 StretchMotion::contactPoint(const ContactTarget& c) const {
     };
     const glm::vec3 pa = along(c.fromA, c.toA, c.alongA);
     if (c.mix <= 0.0f) return pa;
-    return pa + (along(c.fromB, c.toB, c.alongB) - pa) * c.mix;
+    const glm::vec3 pb = along(c.fromB, c.toB, c.alongB);
+    if (c.via.empty()) return pa + (pb - pa) * c.mix;
+    // The way from a over the via landmarks to b, leg by leg.
+    const int leg = c.leg();
+    auto stop = [&](int k) {
+        if (k <= 0) return pa;
+        if (k > int(c.via.size())) return pb;
+        return m_surface->landmarkPoint(c.via[size_t(k - 1)]).value_or(pa);
+    };
+    return stop(leg) + (stop(leg + 1) - stop(leg)) * c.legProgress();
 }
 
 StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFrame& f,
@@ -211,10 +221,14 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         supports.insert(supports.end(), m_supports[1 - f.side].begin(),
                         m_supports[1 - f.side].end());
     for (uint32_t v : supports) supportPoints.push_back(posed[v]);
+    // Each support's own lowest point (outside a switch): a rest that keeps every support down
+    // beats one that balances on one of them with another in the air.
+    const std::vector<size_t> supportEnds =
+        f.sideMix > 0.0f ? std::vector<size_t>{} : m_supportEnds[f.side];
 
     const bool along = stretch().orientation == RollerOrientation::Along;
     const float r = m_baseRoller.radius, reach = r - kTargetSink;
-    const glm::quat base = baseOrientation(stretch().lying, f);
+    const glm::quat base = baseOrientation(stretch(), f);
     // For one tilt: the roller touches the body at the target, where the body's surface faces
     // it (the contact angle on the roller follows the skin's normal there), sinking kTargetSink;
     // then read the lowest point of the body against the floor.
@@ -229,7 +243,7 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         float a = std::atan2(-(along ? n.z : n.x), std::max(1e-3f, -n.y));
         // Mid-switch the path point lies inside the body and its skin normal means nothing: the
         // contact angle fades out as the path leaves one side and back in as it reaches the other.
-        if (switching) a *= std::pow(std::abs(1.0f - 2.0f * f.contact.mix), 4.0f);
+        if (switching) a *= std::pow(std::abs(1.0f - 2.0f * f.contact.legProgress()), 4.0f);
         p.contactAngle = std::clamp(a, -1.4f, 1.4f);
         p.lift = r + reach * std::cos(p.contactAngle) - t.y;
         const float side = reach * std::sin(p.contactAngle);
@@ -252,12 +266,20 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
             if (extra <= 0.0005f) break;
             p.lift += extra;
         }
+        float patchLow = 1e9f;
         SoftMax low, lowSupport;                           // of minus the heights
         const glm::vec3 up{rot[0].y, rot[1].y, rot[2].y};  // a point's height is dot(up, q)
-        for (const glm::vec3& q : supportPoints) {
-            const float y = glm::dot(up, q);
+        p.highest = -1e9f;
+        for (size_t i = 0, k = 0; i < supportPoints.size(); ++i) {
+            const float y = glm::dot(up, supportPoints[i]);
             lowSupport.add(-y);
             low.add(-y);
+            patchLow = std::min(patchLow, y);
+            if (k < supportEnds.size() && i + 1 == supportEnds[k]) {
+                p.highest = std::max(p.highest, patchLow + p.lift);
+                patchLow = 1e9f;
+                ++k;
+            }
         }
         for (size_t i = 0; i < body.size(); i += stride) low.add(-glm::dot(up, body[i]));
         p.floor = -low.value() + p.lift;
@@ -318,7 +340,7 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         };
         constexpr double kOutside = 1e-3;
         const float a0 = pitchAt(f.segmentStart - kOutside), a1 = pitchAt(f.segmentEnd + kOutside);
-        reference = a0 + (a1 - a0) * switchTurn(f.progress);
+        reference = a0 + (a1 - a0) * f.sideMix;
     }
     std::optional<Placement> best;
     auto better = [&](const Placement& p) {
@@ -327,11 +349,23 @@ StretchMotion::Placement StretchMotion::place(const Pose& pose, const StretchFra
         const float sp = std::abs(p.support + kFloorSink),
                     sb = std::abs(best->support + kFloorSink);
         if (std::abs(sp - sb) > 0.005f) return sp < sb;
+        if (std::abs(p.highest - best->highest) > 0.005f) return p.highest < best->highest;
         return std::abs(p.pitch) < std::abs(best->pitch);
     };
     for (size_t i = 1; i < tilts.size(); ++i) {
         if ((gaps[i - 1] <= 0.0f) == (gaps[i] <= 0.0f)) continue;
-        float lo = tilts[i - 1], hi = tilts[i], glo = gaps[i - 1];
+        // The coarse scan reads every 4th skin point: read the bracket's ends in full. Where they
+        // agree, the crossing lies one step beside the bracket (a point the coarse read skipped).
+        float lo = tilts[i - 1], hi = tilts[i], glo = gap(lo);
+        const float ghi = gap(hi);
+        if ((glo <= 0.0f) == (ghi <= 0.0f)) {
+            if (i >= 2 && (gap(tilts[i - 2]) <= 0.0f) != (glo <= 0.0f))
+                hi = lo, lo = tilts[i - 2], glo = gap(lo);
+            else if (i + 1 < tilts.size() && (gap(tilts[i + 1]) <= 0.0f) != (ghi <= 0.0f))
+                lo = hi, hi = tilts[i + 1], glo = ghi;
+            else
+                continue;
+        }
         for (int k = 0; k < 16; ++k) {
             const float mid = 0.5f * (lo + hi), gm = gap(mid);
             if ((gm <= 0.0f) == (glo <= 0.0f))
@@ -419,7 +453,9 @@ bool StretchMotion::settleLimbs(StretchFrame& f, Pose& pose, const Placement& p)
     const std::vector<uint32_t> touch = s.patch(contactPoint(f.contact), 0.0f);
     const bool switching = f.kind == PhaseKind::Switch;
     constexpr float kLimbTolerance = 0.002f;  // closer to the floor than this is resting on it
-    constexpr float kTolerance = 0.0005f, kStepDegrees = 2.0f, kMaxChange = 20.0f;
+    constexpr float kTolerance = 0.0005f, kStepDegrees = 2.0f;
+    // Limbs on their way between the sides may move further out of the floor's way.
+    const float kMaxChange = switching ? 45.0f : 20.0f;
     // A support comes down to (or up to) the floor; any other limb only comes up out of it, to
     // rest just clear of it, so the body placed again meets the floor with its own supports.
     constexpr float kRest = 0.001f;

@@ -92,7 +92,8 @@ private:
     Stretch m_stretch;
     StretchTimeline m_timeline;
     Roller m_baseRoller;
-    std::vector<uint32_t> m_supports[2];  // skin vertices of each side's supports
+    std::vector<uint32_t> m_supports[2];   // skin vertices of each side's supports
+    std::vector<size_t> m_supportEnds[2];  // where each support's patch ends in m_supports
     // Where the skin touched the roller at t = 0: around the roller, and how far the touching
     // skin lay from the path point along the body.
     float m_contactAngle0 = 0.0f;
@@ -110,7 +111,7 @@ private:
     // integrated at kFixRate: each step moves the roller so that its surface keeps pace with the
     // skin that touched it at the start of the step; m_travelFix holds the difference from the
     // formula, filled in lazily as playback (or a seek) first reaches each step.
-    static constexpr double kFixRate = 15.0;
+    static constexpr double kFixRate = 30.0;
     float travelFormula(double t, const Placement& p) const;
     float travelFix(double t) const;
     mutable std::mutex m_fixLock;

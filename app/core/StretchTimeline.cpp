@@ -23,6 +23,13 @@ std::string sided(const std::string& name, int side) {
     return side == 0 ? name : mirroredName(name);
 }
 
+// An authored turn's progress (0..1) at a switch's progress: eased into lying on the back or
+// front at the middle, a moment's pause there, eased on to the other side.
+float authoredTurn(float progress) {
+    return progress < 0.5f ? 0.5f * ease(2.0f * progress)
+                           : 0.5f + 0.5f * ease(2.0f * progress - 1.0f);
+}
+
 }  // namespace
 
 float ease(float t) {
@@ -54,6 +61,15 @@ AnatomicalPose turningPose(AnatomicalPose p) {
         p.joints[std::string("wrist") + side] = {};
     }
     return p;
+}
+
+int ContactTarget::leg() const {
+    const int legs = int(via.size()) + 1;
+    return std::clamp(int(mix * float(legs)), 0, legs - 1);
+}
+
+float ContactTarget::legProgress() const {
+    return std::clamp(mix * float(via.size() + 1) - float(leg()), 0.0f, 1.0f);
 }
 
 float switchTurn(float progress) {
@@ -123,7 +139,12 @@ ContactTarget StretchTimeline::contactAt(const TimelineSegment& s, float progres
         c.fromB = sided(st.rollerFrom, 1 - s.side);
         c.toB = sided(st.rollerTo, 1 - s.side);
         c.alongB = first.contactFrom;
-        c.mix = switchTurn(progress);
+        if (st.turn) {
+            c.mix = authoredTurn(progress);
+            for (const std::string& id : st.turn->via) c.via.push_back(sided(id, s.side));
+        } else {
+            c.mix = switchTurn(progress);
+        }
         return c;
     }
     const Phase& ph = st.phases[size_t(s.phase)];
@@ -155,9 +176,19 @@ StretchFrame StretchTimeline::evaluate(double t) const {
         // The switch in three stages: ease out of the last pose into the pose halfway to the
         // other side's first (symmetric: a prop arm or a crossed leg relaxes), turn over to the
         // other side holding it, then settle into the other side's first pose.
-        const AnatomicalPose mid = turningPose(blend(from, poseAtEnd(i), 0.5f));
         const float u = f.progress;
-        if (u < kSwitchTurn[0])
+        const SideTurn* turn = m_stretch->turn ? &*m_stretch->turn : nullptr;
+        auto authored = turn ? m_stretch->poses.find(turn->pose) : m_stretch->poses.end();
+        const AnatomicalPose mid =
+            authored != m_stretch->poses.end()
+                ? (s.side == 0 ? authored->second : mirrored(authored->second))
+                : turningPose(blend(from, poseAtEnd(i), 0.5f));
+        if (turn) {
+            // Pose and body turn together: into the turn's pose on the back or front by the
+            // middle of the switch, on to the other side's first pose from there.
+            f.pose = u < 0.5f ? blend(from, mid, ease(2.0f * u))
+                              : blend(mid, poseAtEnd(i), ease(2.0f * u - 1.0f));
+        } else if (u < kSwitchTurn[0])
             f.pose = blend(from, mid, ease(u / kSwitchTurn[0]));
         else if (u > kSwitchTurn[1])
             f.pose = blend(mid, poseAtEnd(i), ease((u - kSwitchTurn[1]) / (1.0f - kSwitchTurn[1])));
@@ -169,9 +200,11 @@ StretchFrame StretchTimeline::evaluate(double t) const {
     f.contact = contactAt(s, f.progress);
     if (s.phase < 0) {
         f.kind = PhaseKind::Switch;
-        f.sideMix = switchTurn(f.progress);
+        f.sideMix = m_stretch->turn ? authoredTurn(f.progress) : switchTurn(f.progress);
         f.breathing = Breathing::Natural;
-        f.cue = "Ease off the roller and set up on the other side.";
+        f.cue = m_stretch->turn && !m_stretch->turn->cue.empty()
+                    ? m_stretch->turn->cue
+                    : "Ease off the roller and set up on the other side.";
         f.sources = m_stretch->sources;
     } else {
         const Phase& ph = m_stretch->phases[size_t(s.phase)];

@@ -19,13 +19,18 @@ struct TimelineSegment {
 
 // Where the roller touches the body: a point along the path between two landmarks, for one side.
 // During the side switch the contact moves from the left path's end (a) to the right path's start
-// (b) as `mix` goes 0 -> 1.
+// (b) as `mix` goes 0 -> 1, over the `via` landmarks when the turn is authored (the legs of that
+// way equally long in `mix`).
 struct ContactTarget {
     std::string fromA, toA;
     float alongA = 0.0f;
     std::string fromB, toB;
     float alongB = 0.0f;
     float mix = 0.0f;
+    std::vector<std::string> via;
+    // The leg of the way from a over `via` to b that `mix` lies on, and how far along it (0..1).
+    int leg() const;
+    float legProgress() const;
 };
 
 struct StretchFrame {
@@ -74,7 +79,9 @@ private:
 float ease(float t);
 
 // The part of a side switch (as progress 0..1) in which the body turns over to the other side;
-// before it the limbs relax into the pose halfway between the sides, after it they set up.
+// before it the limbs relax into the pose halfway between the sides, after it they set up. An
+// authored turn (Stretch::turn) instead moves pose and body together, into its pose lying on the
+// back or front by the middle of the switch and on to the other side from there.
 constexpr float kSwitchTurn[2] = {0.3f, 0.7f};
 // How far the turn (and the contact's move to the other side) has got at a switch's progress.
 float switchTurn(float progress);

@@ -279,3 +279,39 @@ TEST_CASE("a broken range-of-motion table is reported per joint", "[stretch]") {
     CHECK_THAT(all, Catch::Contains("warning: " + file.string() + ": /joints/knee/twist"));
     CHECK_THAT(all, Catch::Contains("/joints: missing joint \"lumbar\""));
 }
+
+TEST_CASE("an authored side switch is checked: pose, landmarks and how a side-lying body turns",
+          "[stretch]") {
+    json j = goodStretch();
+    j["switch"] = {{"pose", "sit"}, {"via", {"buttocks"}}, {"cue", "Shift over."}};
+    const Result ok = loadJson(j);
+    INFO(ok.diags.str());
+    REQUIRE(ok.stretch);
+    CHECK(ok.diags.empty());
+    REQUIRE(ok.stretch->turn);
+    CHECK(ok.stretch->turn->via == std::vector<std::string>{"buttocks"});
+    CHECK(ok.stretch->turn->cue == "Shift over.");
+
+    j["switch"] = {{"pose", "plank"}, {"via", {"thigh_front_top_{side}", "nowhere"}}};
+    const Result bad = loadJson(j);
+    CHECK_FALSE(bad.stretch);
+    requireError(bad, "/switch/pose", "unknown pose \"plank\"");
+    requireError(bad, "/switch/via/1", "unknown landmark \"nowhere\"");
+
+    j = goodStretch();
+    j["lying"] = "side";
+    j["switch"] = {{"pose", "sit"}, {"via", {"buttocks"}}};
+    requireError(loadJson(j), "/switch/through", "missing required field");  // how it turns
+    j["switch"]["through"] = "side";
+    requireError(loadJson(j), "/switch/through", "through \"supine\" or \"prone\"");
+    j["switch"]["through"] = "prone";
+    const Result side = loadJson(j);
+    INFO(side.diags.str());
+    REQUIRE(side.stretch);
+    CHECK(side.stretch->turn->through == Lying::Prone);
+
+    j = goodStretch();
+    j["sides"] = "left";
+    j["switch"] = {{"pose", "sit"}, {"via", {"buttocks"}}};
+    requireDiag(loadJson(j), Severity::Warning, "/switch", "only a stretch played on both sides");
+}
