@@ -25,6 +25,13 @@ public:
         : m_text(text), m_values(values) {}
 
     std::optional<float> parse(std::string& error) {
+        // The parser recurses once per '(' or unary '-'; a length cap bounds the stack it uses.
+        constexpr size_t kMaxLength = 1000;
+        if (m_text.size() > kMaxLength) {
+            error = "an expression of " + std::to_string(m_text.size()) + " characters; at most " +
+                    std::to_string(kMaxLength) + " are allowed";
+            return std::nullopt;
+        }
         float v = 0.0f;
         if (!sum(v)) {
             error = m_error;
@@ -315,7 +322,9 @@ float BodySpec::value(const std::string& key) const {
     return it == values.end() ? 0.0f : it->second;
 }
 
-std::optional<BodySpec> loadBodySpec(const std::string& path, Diagnostics& diags) {
+namespace {
+
+std::optional<BodySpec> readBodySpec(const std::string& path, Diagnostics& diags) {
     auto doc = readJsonFile(path, diags);
     if (!doc) return std::nullopt;
     const json& j = *doc;
@@ -468,6 +477,18 @@ std::optional<BodySpec> loadBodySpec(const std::string& path, Diagnostics& diags
     }
     if (!r.ok) return std::nullopt;
     return spec;
+}
+
+}  // namespace
+
+// nlohmann's value() throws on a member of the wrong type; no exception leaves the loader.
+std::optional<BodySpec> loadBodySpec(const std::string& path, Diagnostics& diags) {
+    try {
+        return readBodySpec(path, diags);
+    } catch (const std::exception& e) {
+        diags.error(path, "", std::string("the body spec could not be read: ") + e.what());
+        return std::nullopt;
+    }
 }
 
 }  // namespace ra::core

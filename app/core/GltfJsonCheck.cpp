@@ -6,38 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/GltfSource.h"
+#include "core/JsonReader.h"
 
 namespace ra::core::gltf {
 
-using Json = nlohmann::json;
-
 namespace {
-
-// True when no object/array nests deeper than kMaxJsonDepth; skips over strings correctly.
-bool depthWithinLimit(std::string_view text, size_t& failAt) {
-    int depth = 0;
-    bool inString = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"')
-            inString = true;
-        else if (c == '{' || c == '[') {
-            if (++depth > kMaxJsonDepth) {
-                failAt = i;
-                return false;
-            }
-        } else if (c == '}' || c == ']')
-            --depth;
-    }
-    return true;
-}
 
 const Json* member(const Json& obj, const char* key) {
     if (!obj.is_object()) return nullptr;
@@ -298,10 +271,9 @@ std::string relativeUriProblem(std::string_view uri) {
 
 bool checkJson(const Source& source, const LoadBudget& budget, Report& report) {
     const std::string_view text = source.json();
-    size_t failAt = 0;
-    if (!depthWithinLimit(text, failAt)) {
-        report.error("byte " + std::to_string(failAt),
-                     "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+    if (const auto failAt = jsonTooDeepAt(text, budget.maxJsonDepth)) {
+        report.error("byte " + std::to_string(*failAt),
+                     "JSON nested deeper than " + std::to_string(budget.maxJsonDepth) +
                          " levels; the file is corrupt or hostile");
         return false;
     }

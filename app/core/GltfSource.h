@@ -32,11 +32,10 @@ struct Source {
 // Reads and checks the file; nullopt (with errors in `report`) when it cannot be a glTF asset.
 std::optional<Source> readSource(const std::string& path, const LoadBudget& budget, Report& report);
 
-// Deeper nesting than this is refused before parsing: the JSON parser and the destructor of its
-// document recurse per level, so a hostile `extras` could otherwise overflow the stack.
-inline constexpr int kMaxJsonDepth = 64;
-
 // Checks nesting depth and the JSON-level rules above. False when tinygltf must not be called.
+// Nesting deeper than budget.maxJsonDepth is refused before any parser runs: tinygltf's parser
+// and the destructors of JSON documents recurse per level, so a hostile `extras` could otherwise
+// overflow the stack.
 bool checkJson(const Source& source, const LoadBudget& budget, Report& report);
 
 // URI rules shared with the file-system sandbox. Empty when `uri` may be read relative to the

@@ -29,8 +29,10 @@ void validateMeshes(const tinygltf::Model& model, const LoadBudget& budget, Repo
 void validateMaterials(const tinygltf::Model& model, Report& report);
 // Refuses files that require an extension whose absence would change geometry or data.
 void validateExtensions(const tinygltf::Model& model, Report& report);
-// Fills `parents` (one parent per node, -1 for roots) and reports references and loops.
-bool validateNodes(const tinygltf::Model& model, std::vector<int>& parents, Report& report);
+// Fills `parents` (one parent per node, -1 for roots) and reports references, loops and nodes
+// deeper than `maxDepth` below their root.
+bool validateNodes(const tinygltf::Model& model, std::vector<int>& parents, int maxDepth,
+                   Report& report);
 void validateScenes(const tinygltf::Model& model, const std::vector<int>& parents, Report& report);
 void validateSkins(const tinygltf::Model& model, const std::vector<int>& parents, bool hierarchyOk,
                    Report& report);

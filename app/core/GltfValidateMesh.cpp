@@ -12,6 +12,11 @@ namespace ra::core::gltf {
 
 namespace {
 
+struct ElementCounts {
+    uint64_t vertices = 0;
+    uint64_t indices = 0;
+};
+
 using tinygltf::Accessor;
 using tinygltf::Model;
 using tinygltf::Primitive;
@@ -134,7 +139,9 @@ void validateIndices(const Model& model, const Primitive& p, const std::string& 
     }
 }
 
-void validatePrimitive(const Model& model, size_t m, size_t i, uint64_t& vertices, Report& report) {
+// Adds the primitive's triangle-list vertices and indices to `counts` for the model's budget.
+void validatePrimitive(const Model& model, size_t m, size_t i, ElementCounts& counts,
+                       Report& report) {
     const Primitive& p = model.meshes[m].primitives[i];
     const std::string base = ptr("meshes", m, "primitives", i);
     if (p.mode < TINYGLTF_MODE_POINTS || p.mode > TINYGLTF_MODE_TRIANGLE_FAN)
@@ -145,9 +152,11 @@ void validatePrimitive(const Model& model, size_t m, size_t i, uint64_t& vertice
     validateIndices(model, p, base, report);
     validateTargets(model, p, base, report);
     if (!validateAttributes(model, p, base, report)) return;
+    if (p.mode != TINYGLTF_MODE_TRIANGLES) return;
     auto pos = p.attributes.find("POSITION");
-    if (pos != p.attributes.end() && p.mode == TINYGLTF_MODE_TRIANGLES)
-        vertices += model.accessors[size_t(pos->second)].count;
+    if (pos != p.attributes.end()) counts.vertices += model.accessors[size_t(pos->second)].count;
+    if (inRange(p.indices, model.accessors.size()))
+        counts.indices += model.accessors[size_t(p.indices)].count;
 }
 
 // Largest joint index carrying a non-zero weight in any JOINTS_n/WEIGHTS_n pair; also reports
@@ -214,17 +223,21 @@ std::pair<std::string, int> splitSemantic(const std::string& name) {
 }
 
 void validateMeshes(const Model& model, const LoadBudget& budget, Report& report) {
-    uint64_t vertices = 0;
+    ElementCounts counts;
     for (size_t m = 0; m < model.meshes.size(); ++m) {
         if (model.meshes[m].primitives.empty())
             report.error(ptr("meshes", m, "primitives"), "a mesh needs at least one primitive");
         for (size_t i = 0; i < model.meshes[m].primitives.size(); ++i)
-            validatePrimitive(model, m, i, vertices, report);
+            validatePrimitive(model, m, i, counts, report);
     }
-    if (vertices > budget.maxVertices)
-        report.error("/meshes", "the model has " + std::to_string(vertices) +
+    if (counts.vertices > budget.maxVertices)
+        report.error("/meshes", "the model has " + std::to_string(counts.vertices) +
                                     " vertices, more than the budget of " +
                                     std::to_string(budget.maxVertices));
+    if (counts.indices > budget.maxIndices)
+        report.error("/meshes", "the model has " + std::to_string(counts.indices) +
+                                    " triangle indices, more than the budget of " +
+                                    std::to_string(budget.maxIndices));
 }
 
 void validateMaterials(const Model& model, Report& report) {

@@ -63,27 +63,55 @@ bool isAncestorOrSelf(int ancestor, int node, const std::vector<int>& parents) {
     return false;
 }
 
-void reportLoops(const std::vector<int>& parents, Report& report) {
-    // 0 = unvisited, 1 = on the current upward walk, 2 = known to reach a root.
+// Walks up from every node once (no recursion: a chain of a million nodes is fine), reporting
+// loops through 'children' (naming at most a few nodes of each) and the first node deeper than
+// `maxDepth` below its root.
+void checkHierarchy(const std::vector<int>& parents, int maxDepth, Report& report) {
+    constexpr int kNamedPerLoop = 8;
+    // 0 = unvisited, 1 = on the current upward walk, 2 = done (depth known).
     std::vector<uint8_t> state(parents.size(), 0);
+    std::vector<int> depth(parents.size(), 0);
+    bool tooDeepReported = false;
+    std::vector<int> walk;
     for (size_t start = 0; start < parents.size(); ++start) {
-        std::vector<int> walk;
+        walk.clear();
         int cur = int(start);
         while (cur >= 0 && state[size_t(cur)] == 0) {
             state[size_t(cur)] = 1;
             walk.push_back(cur);
             cur = parents[size_t(cur)];
         }
+        int below = -1;  // depth of the node above the walk's top; -1 above a root
         if (cur >= 0 && state[size_t(cur)] == 1) {  // came back onto this walk: a loop
-            int n = cur;
+            int n = cur, named = 0, length = 0;
             do {
-                report.error(ptr("nodes", n), "node " + std::to_string(n) +
-                                                  " is its own ancestor (a loop through "
-                                                  "'children'); the hierarchy must be a tree");
+                if (named++ < kNamedPerLoop)
+                    report.error(ptr("nodes", n), "node " + std::to_string(n) +
+                                                      " is its own ancestor (a loop through "
+                                                      "'children'); the hierarchy must be a tree");
+                ++length;
                 n = parents[size_t(n)];
             } while (n != cur);
+            if (length > kNamedPerLoop)
+                report.error(ptr("nodes", cur), "the loop through node " + std::to_string(cur) +
+                                                    " has " + std::to_string(length) + " nodes");
+            for (int w : walk) state[size_t(w)] = 2;  // depth means nothing in a loop
+            continue;
         }
-        for (int n : walk) state[size_t(n)] = 2;
+        if (cur >= 0) {
+            below = depth[size_t(cur)];
+        }
+        for (auto it = walk.rbegin(); it != walk.rend(); ++it) {
+            depth[size_t(*it)] = ++below;
+            state[size_t(*it)] = 2;
+        }
+        if (!tooDeepReported && depth[start] > maxDepth) {
+            report.error(ptr("nodes", start),
+                         "node " + std::to_string(start) + " is " + std::to_string(depth[start]) +
+                             " levels below its root, more than the limit of " +
+                             std::to_string(maxDepth));
+            tooDeepReported = true;
+        }
     }
 }
 
@@ -273,7 +301,7 @@ std::optional<Trs> nodeTrs(const tinygltf::Node& node, std::string* why) {
     return trs;
 }
 
-bool validateNodes(const Model& model, std::vector<int>& parents, Report& report) {
+bool validateNodes(const Model& model, std::vector<int>& parents, int maxDepth, Report& report) {
     const int before = report.errorCount();
     parents.assign(model.nodes.size(), -1);
     for (size_t i = 0; i < model.nodes.size(); ++i) {
@@ -294,7 +322,7 @@ bool validateNodes(const Model& model, std::vector<int>& parents, Report& report
             }
         }
     }
-    reportLoops(parents, report);
+    checkHierarchy(parents, maxDepth, report);
     return report.errorCount() == before;
 }
 
@@ -408,7 +436,7 @@ bool validateStructure(const Model& model, const LoadBudget& budget, Report& rep
     validateMaterials(model, report);
     validateExtensions(model, report);
     std::vector<int> parents;
-    const bool hierarchyOk = validateNodes(model, parents, report);
+    const bool hierarchyOk = validateNodes(model, parents, budget.maxNodeDepth, report);
     validateScenes(model, parents, report);
     validateSkins(model, parents, hierarchyOk, report);
     validateAnimations(model, report);

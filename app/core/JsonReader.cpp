@@ -3,6 +3,8 @@
 #include "core/JsonReader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -72,15 +74,67 @@ std::string lineColumn(const std::string& text, size_t byte) {
 
 }  // namespace
 
-std::optional<Json> JsonReader::parseFile() {
+std::optional<size_t> jsonTooDeepAt(std::string_view text, int maxDepth) {
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// The file's text; nullopt (with an error) when it is missing, not a regular file (a folder, a
+// pipe that would block) or larger than the limit.
+std::optional<std::string> JsonReader::readText() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status st = fs::status(m_file, ec);
+    if (ec || !fs::exists(st)) {
+        error("", "cannot open the file: it does not exist");
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(st)) {
+        error("", "cannot open the file: it is a folder or a device, not a JSON file");
+        return std::nullopt;
+    }
+    const uintmax_t size = fs::file_size(m_file, ec);
+    if (!ec && size > m_limits.maxFileBytes) {
+        error("", "the file is " + std::to_string(size) + " bytes, more than the " +
+                      std::to_string(m_limits.maxFileBytes) + "-byte limit for a content file");
+        return std::nullopt;
+    }
     std::ifstream in(m_file, std::ios::binary);
-    if (!in) {
-        error("", "cannot open the file");
+    if (ec || !in) {
+        error("", "cannot open the file (permissions?)");
         return std::nullopt;
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    const std::string text = buffer.str();
+    return buffer.str();
+}
+
+std::optional<Json> JsonReader::parseFile() {
+    const auto read = readText();
+    if (!read) return std::nullopt;
+    const std::string& text = *read;
+    if (const auto at = jsonTooDeepAt(text, m_limits.maxDepth)) {
+        error(lineColumn(text, *at + 1), "objects and arrays nest more than " +
+                                             std::to_string(m_limits.maxDepth) +
+                                             " levels deep; the file is damaged");
+        return std::nullopt;
+    }
     try {
         return Json::parse(text);
     } catch (const Json::parse_error& e) {

@@ -3,6 +3,7 @@
 // the file and its JSON pointer. Internal to ra_core's loaders; never throws.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,17 +24,29 @@ std::string formatNumber(double v);
 // "a, b and c".
 std::string joinWords(const std::vector<std::string>& words, const char* last = " and ");
 
+// Checked before a content file is parsed: its size, and how deeply objects and arrays nest
+// (on the raw text, before any parser or destructor recurses). Content files are a few KB.
+struct JsonLimits {
+    uint64_t maxFileBytes = 16ull << 20;
+    int maxDepth = 64;
+};
+
+// The byte offset at which `text` opens an object or array deeper than `maxDepth`, if it does.
+// Strings are skipped correctly, so brackets inside them do not count.
+std::optional<size_t> jsonTooDeepAt(std::string_view text, int maxDepth);
+
 class JsonReader {
 public:
-    JsonReader(std::string file, Diagnostics& diags) : m_file(std::move(file)), m_diags(diags) {}
+    JsonReader(std::string file, Diagnostics& diags, JsonLimits limits = {})
+        : m_file(std::move(file)), m_diags(diags), m_limits(limits) {}
 
     const std::string& file() const { return m_file; }
     bool ok() const { return m_ok; }  // false once any error was reported
     void error(const std::string& where, const std::string& message);
     void warning(const std::string& where, const std::string& message);
 
-    // The parsed file; nullopt (with an error naming the line and column) when it cannot be read
-    // or is not JSON.
+    // The parsed file; nullopt (with an error naming the line and column) when it cannot be read,
+    // is not a regular file, is over the limits or is not JSON.
     std::optional<Json> parseFile();
 
     // The member `key` of the object `obj` at pointer `at`, or nullptr; a missing required member
@@ -76,8 +89,11 @@ public:
     }
 
 private:
+    std::optional<std::string> readText();
+
     std::string m_file;
     Diagnostics& m_diags;
+    JsonLimits m_limits;
     bool m_ok = true;
 };
 

@@ -1,11 +1,45 @@
-// RegionTable: schema-checked reading of the region list; every problem names the JSON pointer.
+// RegionTable: schema-checked reading of the region list through JsonReader: syntax errors with
+// line and column, wrong types and unknown kinds rejected, unknown fields warned about, every
+// problem with its JSON pointer.
 #include "core/RegionTable.h"
 
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/JsonReader.h"
+
 namespace ra::core {
+
+namespace {
+
+// One entry of "regions"; false (with errors) when it cannot be used.
+bool readRegion(JsonReader& r, const Json& entry, const std::string& where, RegionInfo& info) {
+    if (!entry.is_object()) {
+        r.error(where, "expected a region object {\"id\", \"name\", \"kind\", \"description\"}");
+        return false;
+    }
+    r.unknownFields(entry, where, {"id", "name", "kind", "description", "sources"});
+    bool ok = r.string(entry, where, "id", info.id, true);
+    ok = r.string(entry, where, "name", info.name, true) && ok;
+    ok = r.string(entry, where, "description", info.description, true) && ok;
+    std::string kind;
+    if (r.string(entry, where, "kind", kind, true)) {
+        if (auto k = regionKindFromName(kind)) {
+            info.kind = *k;
+        } else {
+            r.error(where + "/kind",
+                    "kind \"" + kind + "\" is not one of target, caution, no-go, neutral");
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    // Plain skin cites nothing; every labelled region names where its advice comes from.
+    if (r.stringList(entry, where, "sources", info.sources, false) && !info.sources.empty())
+        ok = r.sourceKeys(info.sources, where + "/sources") && ok;
+    return ok;
+}
+
+}  // namespace
 
 std::optional<RegionId> findRegion(const std::vector<RegionInfo>& table, const std::string& id) {
     for (size_t i = 0; i < table.size(); ++i)
@@ -15,76 +49,41 @@ std::optional<RegionId> findRegion(const std::vector<RegionInfo>& table, const s
 
 std::optional<std::vector<RegionInfo>> loadRegionTable(const std::string& path,
                                                        Diagnostics& diags) {
-    using json = nlohmann::json;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(path, "", "cannot open the region table");
+    JsonReader r(path, diags);
+    try {
+        const auto doc = r.parseFile();
+        if (!doc) return std::nullopt;
+        if (!doc->is_object()) {
+            r.error("", "expected an object with a \"regions\" array");
+            return std::nullopt;
+        }
+        const Json* list = r.member(*doc, "", "regions", true);
+        if (!list) return std::nullopt;
+        if (!list->is_array()) {
+            r.error("/regions", "expected an array of region objects");
+            return std::nullopt;
+        }
+        r.unknownFields(*doc, "", {"about", "regions"});
+        std::vector<RegionInfo> out;
+        std::set<std::string> seen;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string where = "/regions/" + std::to_string(i);
+            RegionInfo info;
+            if (!readRegion(r, (*list)[i], where, info)) continue;
+            if (!seen.insert(info.id).second)
+                r.error(where + "/id", "region id \"" + info.id + "\" appears twice");
+            out.push_back(std::move(info));
+        }
+        if (r.ok() && (out.empty() || out.front().id != "skin"))
+            r.error("/regions/0", "the first region must be \"skin\" (unlabelled skin)");
+        if (out.size() > size_t(kMaxRegions))
+            r.error("/regions", "at most " + std::to_string(kMaxRegions) + " regions");
+        if (!r.ok()) return std::nullopt;
+        return out;
+    } catch (const std::exception& e) {
+        r.error("", std::string("unexpected problem reading the region table: ") + e.what());
         return std::nullopt;
     }
-    const json doc = json::parse(in, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("regions") ||
-        !doc["regions"].is_array()) {
-        diags.error(path, "/regions", "expected an object with a \"regions\" array");
-        return std::nullopt;
-    }
-    const json& list = doc["regions"];
-    std::vector<RegionInfo> out;
-    std::set<std::string> seen;
-    bool ok = true;
-    for (size_t i = 0; i < list.size(); ++i) {
-        const std::string where = "/regions/" + std::to_string(i);
-        const json& r = list[i];
-        auto text = [&](const char* key, std::string& dst) {
-            if (r.contains(key) && r[key].is_string()) {
-                dst = r[key].get<std::string>();
-                return true;
-            }
-            diags.error(path, where + "/" + key, std::string("expected a string \"") + key + "\"");
-            return ok = false;
-        };
-        RegionInfo info;
-        std::string kind;
-        if (!r.is_object() || !text("id", info.id) || !text("name", info.name) ||
-            !text("kind", kind) || !text("description", info.description)) {
-            ok = false;
-            continue;
-        }
-        for (auto it = r.begin(); it != r.end(); ++it)
-            if (it.key() != "id" && it.key() != "name" && it.key() != "kind" &&
-                it.key() != "description" && it.key() != "sources")
-                diags.warning(path, where + "/" + it.key(), "unknown field, ignored");
-        if (auto k = regionKindFromName(kind)) {
-            info.kind = *k;
-        } else {
-            diags.error(path, where + "/kind",
-                        "kind \"" + kind + "\" is not one of target, caution, no-go, neutral");
-            ok = false;
-        }
-        if (!seen.insert(info.id).second) {
-            diags.error(path, where + "/id", "region id \"" + info.id + "\" appears twice");
-            ok = false;
-        }
-        if (r.contains("sources")) {
-            if (!r["sources"].is_array()) {
-                diags.error(path, where + "/sources", "expected an array of source keys");
-                ok = false;
-            } else {
-                for (const json& s : r["sources"])
-                    if (s.is_string()) info.sources.push_back(s.get<std::string>());
-            }
-        }
-        out.push_back(std::move(info));
-    }
-    if (out.empty() || out.front().id != "skin") {
-        diags.error(path, "/regions/0", "the first region must be \"skin\" (unlabelled skin)");
-        ok = false;
-    }
-    if (out.size() > size_t(kMaxRegions)) {
-        diags.error(path, "/regions", "at most " + std::to_string(kMaxRegions) + " regions");
-        ok = false;
-    }
-    if (!ok) return std::nullopt;
-    return out;
 }
 
 }  // namespace ra::core

@@ -1,5 +1,6 @@
 // GltfLoaderTest: the four real rigged models load with the right counts and clean skin data;
 // missing/empty/folder paths, URI escapes, budgets, deep JSON and sparse accessors behave.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -317,6 +318,31 @@ TEST_CASE("Budgets are enforced before memory is spent") {
         const std::string path = validModel("CesiumMan.glb");
         requireCleanFailure(loadGltf(path, d, small), d, path);
     }
+    SECTION("total buffer bytes, as declared, before any buffer is read") {
+        LoadBudget small;
+        small.maxBufferBytes = 1000;
+        Diagnostics d;
+        const std::string path = validModel("Fox.glb");
+        requireCleanFailure(loadGltf(path, d, small), d, path);
+        CHECK(d.items().front().where == "/buffers");
+        CHECK(mentions(d, "more than the 1000-byte limit"));
+    }
+    SECTION("triangle indices") {
+        LoadBudget small;
+        small.maxIndices = 100;
+        Diagnostics d;
+        const std::string path = validModel("CesiumMan.glb");
+        requireCleanFailure(loadGltf(path, d, small), d, path);
+        CHECK(mentions(d, "triangle indices, more than the budget of 100"));
+    }
+    SECTION("JSON nesting depth") {
+        LoadBudget shallow;
+        shallow.maxJsonDepth = 2;
+        Diagnostics d;
+        const std::string path = validModel("RiggedSimple.gltf");
+        requireCleanFailure(loadGltf(path, d, shallow), d, path);
+        CHECK(mentions(d, "nested deeper than 2 levels"));
+    }
     SECTION("image pixels: the texture is dropped with a warning, the model still loads") {
         LoadBudget small;
         small.maxImagePixels = 16;
@@ -340,6 +366,62 @@ TEST_CASE("Deeply nested JSON is refused before parsing") {
     const std::string path = (dir / "deep.gltf").string();
     requireCleanFailure(loadGltf(path, d), d, path);
     CHECK(mentions(d, "nested deeper"));
+}
+
+namespace {
+
+// Nodes 0 -> 1 -> ... -> count-1 as one chain of children; `loop` closes it back to node 0.
+std::string nodeChain(size_t count, bool loop) {
+    std::string json = R"({"asset":{"version":"2.0"},"nodes":[)";
+    for (size_t i = 0; i < count; ++i) {
+        if (i > 0) json += ',';
+        const size_t child = i + 1 < count ? i + 1 : 0;
+        json += (i + 1 < count || loop) ? "{\"children\":[" + std::to_string(child) + "]}" : "{}";
+    }
+    return json + "]}";
+}
+
+size_t errorCount(const Diagnostics& d) {
+    return size_t(std::count_if(d.items().begin(), d.items().end(),
+                                [](const Diagnostic& x) { return x.severity == Severity::Error; }));
+}
+
+}  // namespace
+
+TEST_CASE("The node hierarchy is walked without recursion, with a depth cap") {
+    const ScratchDir scratch("chain");
+    const fs::path& dir = scratch.path();
+    SECTION("a chain within the cap loads") {
+        writeFile(dir / "chain.gltf", nodeChain(900, false));
+        Diagnostics d;
+        const auto m = loadGltf((dir / "chain.gltf").string(), d);
+        INFO(d.str());
+        REQUIRE(m.has_value());
+        CHECK(m->nodes.size() == 900);
+        CHECK(m->nodes[899].parent == 898);
+    }
+    SECTION("a chain of 100,000 nodes is refused at the cap, once") {
+        writeFile(dir / "chain.gltf", nodeChain(100000, false));
+        Diagnostics d;
+        const std::string path = (dir / "chain.gltf").string();
+        requireCleanFailure(loadGltf(path, d), d, path);
+        REQUIRE(errorCount(d) == 1);
+        const auto error = std::find_if(d.items().begin(), d.items().end(), [](const auto& x) {
+            return x.severity == Severity::Error;
+        });
+        CHECK(error->where == "/nodes/1001");
+        CHECK(error->message ==
+              "node 1001 is 1001 levels below its root, more than the limit of 1000");
+    }
+    SECTION("a loop of 100,000 nodes names a few of them, not all") {
+        writeFile(dir / "loop.gltf", nodeChain(100000, true));
+        Diagnostics d;
+        const std::string path = (dir / "loop.gltf").string();
+        requireCleanFailure(loadGltf(path, d), d, path);
+        CHECK(errorCount(d) == 9);
+        CHECK(mentions(d, "is its own ancestor"));
+        CHECK(mentions(d, "the loop through node 0 has 100000 nodes"));
+    }
 }
 
 TEST_CASE("Sparse accessors are applied over their base") {

@@ -121,7 +121,7 @@ TEST_CASE("the default figure renders like its golden images") {
 }
 
 TEST_CASE("GPU skinning matches core::skinPosition on a real rigged file") {
-    for (const char* file : {"CesiumMan.glb", "RiggedSimple.gltf", "Fox.glb"}) {
+    for (const char* file : {"CesiumMan.glb", "RiggedSimple.gltf", "Fox.glb", "SimpleSkin.gltf"}) {
         core::Diagnostics diags;
         auto path = std::filesystem::path(RA_TESTDATA_DIR) / "gltf-valid" / file;
         auto loaded = core::loadGltf(path.string(), diags);
