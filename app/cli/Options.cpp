@@ -67,6 +67,9 @@ options:
   --frames N        bench: measured frames (default 200, after --warmup N, default 10);
                     render: write N frames (PNG) into the --out folder, from --time on
   --fullscreen      run: start full screen (F11 toggles)
+  --present         run: start in presentation mode (full screen, caption band; F5 toggles)
+  --config DIR      run: where settings and routines live (default $XDG_CONFIG_HOME/roller-atlas,
+                    else ~/.config/roller-atlas)
   --paused          run: start with the animation paused
   --ui-scale S      run: text and panel scale (default from the monitor)
   --json            check: print the report as one JSON object
@@ -93,6 +96,8 @@ bool applyFlag(const std::string& a, Options& o) {
         o.command = "version";
     else if (a == "--fullscreen")
         o.fullscreen = true;
+    else if (a == "--present")
+        o.present = true;
     else if (a == "--paused")
         o.paused = true;
     else if (a == "--json")
@@ -126,6 +131,8 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
         o.pose = v;
     else if (a == "--stretch")
         o.stretch = v;
+    else if (a == "--config")
+        o.configDir = v;
     else if (a == "--highlight") {
         o.highlight.clear();
         size_t start = 0;
@@ -154,7 +161,7 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
 bool takesValue(const std::string& a) {
     for (const char* name :
          {"--assets", "--model", "--out", "--size", "--view", "--time", "--frames", "--warmup",
-          "--msaa", "--ui-scale", "--pose", "--highlight", "--stretch", "--fps"})
+          "--msaa", "--ui-scale", "--pose", "--highlight", "--stretch", "--fps", "--config"})
         if (a == name) return true;
     return false;
 }

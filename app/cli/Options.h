@@ -22,6 +22,8 @@ struct Options {
     int msaa = 4;                        // --msaa N (1 disables)
     bool fullscreen = false;             // run --fullscreen
     bool paused = false;                 // run --paused
+    bool present = false;                // run --present: presentation mode
+    std::string configDir;               // --config DIR: settings and routines (else XDG)
     float uiScale = 0.0f;                // run --ui-scale (0 = from the monitor)
     std::string pose;                    // render --pose: a built-in pose instead of the clip
     std::vector<std::string> highlight;  // render --highlight: region ids to mark
