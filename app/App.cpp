@@ -93,31 +93,44 @@ bool App::init() {
     refreshMarks();
     m_ui.view = m_options.view;
     resetView();
+    if (m_options.present) setPresenting(true);
     m_lastTime = m_clock();
     return true;
 }
 
 void App::rebuildFonts() {
     const float scale = m_ui.contentScale * m_ui.uiScale;
-    m_ui.fontPath = loadUiFont(std::round(kBaseFontPx * scale));
-    applyUiStyle(scale);
+    m_ui.captionPx = wantedCaptionPx();
+    m_ui.fontPath = loadUiFont(std::round(kBaseFontPx * scale), m_ui.captionPx);
+    applyUiStyle(scale, m_ui.theme);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     m_fontsDirty = false;
 }
 
-float App::panelFraction() const {
+float App::wantedCaptionPx() const {
+    if (!m_ui.presenting) return 0.0f;
+    // At least 4.5% of the screen height (readable from the back of a room), never smaller than
+    // twice the panel text.
+    const glm::ivec2 fb = m_window->framebufferSize();
+    const float scale = m_ui.contentScale * m_ui.uiScale;
+    return std::max(std::round(float(fb.y) * 0.045f), std::round(kBaseFontPx * scale * 2.0f));
+}
+
+glm::vec2 App::panelFractions() const {
     const glm::ivec2 ws = m_window->windowSize();
-    if (!m_ui.showPanels || ws.x <= 0) return 0.0f;
+    if (!m_ui.showPanels || m_ui.presenting || ws.x <= 0) return glm::vec2(0.0f);
     const float em = std::round(kBaseFontPx * m_ui.contentScale * m_ui.uiScale);
-    return controlPanelWidth(em, float(ws.x)) / float(ws.x);
+    const float right = m_scene.stretch() ? cuePanelWidth(em, float(ws.x)) : 0.0f;
+    return glm::vec2(controlPanelWidth(em, float(ws.x)), right) / float(ws.x);
 }
 
 void App::resetView() {
     const glm::ivec2 fb = m_window->framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;
-    // Frame into the part of the window the panel leaves free; frame() adds the lens shift.
-    const float free = 1.0f - panelFraction();
+    // Frame into the part of the window the panels leave free; drawScene() adds the lens shift.
+    const glm::vec2 panels = panelFractions();
+    const float free = 1.0f - panels.x - panels.y;
     frameScene(m_camera, m_scene, m_ui.view, float(fb.x) * free / float(fb.y));
 }
 
@@ -148,6 +161,7 @@ void App::loadStretch(const std::string& id) {
     m_safetyRevision = 0;
     refreshMarks();
     resetView();
+    std::cout << "roller-atlas: playing " << id << std::endl;
     m_redrawFrames = std::max(m_redrawFrames, 3);
 }
 
@@ -162,9 +176,11 @@ void App::refreshMarks() {
     m_marks.clear();
     const core::ModelData* model = m_scene.model();
     m_ui.modelHasRegions = model && model->regions.size() > 1;
-    if (!m_ui.modelHasRegions || m_ui.marks == cmd::Marks::Off) return;
+    if (!m_ui.modelHasRegions) return;
     std::vector<std::string> ids;
-    if (m_ui.marks == cmd::Marks::All) {
+    if (m_ui.marks == cmd::Marks::Off) {
+        // only the selection below
+    } else if (m_ui.marks == cmd::Marks::All) {
         for (size_t i = 1; i < model->regions.size(); ++i) ids.push_back(model->regions[i].id);
     } else if (!m_options.highlight.empty()) {
         ids = m_options.highlight;
@@ -174,6 +190,9 @@ void App::refreshMarks() {
     } else {
         ids = kDemoFocus;
     }
+    // The region the user clicked shows in the style of its kind as well as outlined.
+    if (m_ui.selectedRegion > 0 && size_t(m_ui.selectedRegion) < model->regions.size())
+        ids.push_back(model->regions[size_t(m_ui.selectedRegion)].id);
     std::string error;
     if (!highlightRegions(*model, ids, m_marks, error))
         std::cerr << "roller-atlas: " << error << "\n";  // the known ones stay marked
@@ -182,7 +201,7 @@ void App::refreshMarks() {
 int App::run() {
     if (!init()) return 1;
     while (!m_window->shouldClose()) {
-        const bool animating = m_scene.playing && m_scene.duration() > 0.0;
+        const bool animating = (m_scene.playing && m_scene.duration() > 0.0) || m_ui.orbiting;
         if (animating || m_redrawFrames > 0)
             m_window->pollEvents();
         else

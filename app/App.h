@@ -35,15 +35,30 @@ private:
     void apply(const Command& c);
     void loadModel(const std::string& path);
     void resetView();
-    // The share of the framebuffer width the control panel covers (0 when hidden).
-    float panelFraction() const;
+    // The shares of the framebuffer width the left panel and the cue panel cover (0 when hidden).
+    glm::vec2 panelFractions() const;
     void rebuildFonts();
+    float wantedCaptionPx() const;  // the presentation caption's font size (0 when not presenting)
     // Recomputes the region marks for the loaded model (after loading or a change of marks).
     void refreshMarks();
     // Plays stretch `id`; an unknown id or a model that cannot play it is reported and the
     // current picture stays.
     void loadStretch(const std::string& id);
     void updateSafety();
+    // Picking (AppPicking.cpp): the region under a window position (-1: none, 0: unlabelled
+    // skin), the hover state, clicks on the body, and the hover/selection outlines.
+    bool pickable() const;
+    int regionAt(glm::dvec2 cursor);
+    void updateHover();
+    void onSceneClick(glm::dvec2 at, std::vector<Command>& out);
+    void selectRegion(int region);
+    void addPickMarks();
+    // Presentation and stepping (AppPresent.cpp).
+    void setPresenting(bool on);
+    void setTheme(cmd::Theme theme);
+    void stepPhase(int direction);
+    void mirrorSide();
+    void onPresentationKey(const InputEvent& e, std::vector<Command>& out);
 
     Options m_options;
     std::function<double()> m_clock;
@@ -53,8 +68,9 @@ private:
     core::Scene m_scene;
     core::OrbitCamera m_camera;
     UiState m_ui;
-    core::RegionStates m_marks;   // what the renderer marks this frame
-    core::SafetyReport m_safety;  // what the roller is under, for the stretch panel
+    core::RegionStates m_marks;       // the focus marks (stretch, --highlight, all, selection)
+    core::RegionStates m_frameMarks;  // m_marks plus this frame's hover and selection outlines
+    core::SafetyReport m_safety;      // what the roller is under, for the stretch panel
     uint64_t m_safetyRevision = 0;
     float m_effectTime = 0.0f;  // drives the target glow's pulse; advances only while playing
     bool m_imguiReady = false;
@@ -66,6 +82,18 @@ private:
     // Camera drag state: which button started the drag and where the cursor was last.
     int m_dragButton = -1;
     glm::dvec2 m_lastCursor{0.0};
+    // Picking: the skin in world space for the scene revision it was skinned at, the cursor
+    // (window coordinates) and whether it moved since the last pick, where a press began.
+    std::vector<glm::vec3> m_pickSkin;
+    uint64_t m_pickRevision = 0;
+    uint64_t m_hoverRevision = 0;
+    glm::dvec2 m_cursor{0.0};
+    bool m_cursorInside = false;
+    bool m_hoverDirty = false;
+    glm::dvec2 m_pressAt{0.0};
+    // What presentation mode changed, to restore when it ends.
+    bool m_fullscreenBeforePresenting = false;
+    cmd::Theme m_themeBeforePresenting = cmd::Theme::Light;
 };
 
 }  // namespace ra::app

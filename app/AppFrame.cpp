@@ -5,6 +5,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 
 #include "App.h"
@@ -38,9 +39,13 @@ const KeyCommand kFixedKeys[] = {
     {GLFW_KEY_F11, false, cmd::ToggleFullscreen{}},
     {GLFW_KEY_Q, true, cmd::Quit{}},
     {GLFW_KEY_LEFT, false, cmd::StepTime{-1.0}},
-    {GLFW_KEY_PAGE_UP, false, cmd::StepTime{-1.0}},
+    {GLFW_KEY_PAGE_UP, false, cmd::StepPhase{-1}},
     {GLFW_KEY_RIGHT, false, cmd::StepTime{1.0}},
-    {GLFW_KEY_PAGE_DOWN, false, cmd::StepTime{1.0}},
+    {GLFW_KEY_PAGE_DOWN, false, cmd::StepPhase{1}},
+    {GLFW_KEY_F5, false, cmd::TogglePresentation{}},
+    {GLFW_KEY_L, false, cmd::ToggleLabels{}},
+    {GLFW_KEY_O, false, cmd::ToggleOrbit{}},
+    {GLFW_KEY_S, false, cmd::MirrorSide{}},
     {GLFW_KEY_1, false, cmd::SetView{core::ViewPreset::Front}},
     {GLFW_KEY_2, false, cmd::SetView{core::ViewPreset::Back}},
     {GLFW_KEY_3, false, cmd::SetView{core::ViewPreset::Left}},
@@ -60,6 +65,7 @@ void App::frame() {
 
     const glm::ivec2 fb = m_window->framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;  // minimised or zero-size: nothing to draw into
+    if (std::abs(wantedCaptionPx() - m_ui.captionPx) > 1.0f) m_fontsDirty = true;  // resized
     if (m_fontsDirty) rebuildFonts();
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -67,11 +73,14 @@ void App::frame() {
     ImGui::NewFrame();
     std::vector<Command> commands;
     routeInput(events, commands);
+    updateHover();
     drawPanels(commands);
+    m_ui.showAnatomy = false;
     if (!commands.empty()) m_redrawFrames = std::max(m_redrawFrames, 3);
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
     if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
+    if (m_ui.orbiting) m_camera.orbit(float(dt) * 24.0f, 0.0f);
     updateSafety();
 
     drawScene(fb);
@@ -91,23 +100,35 @@ void App::drawPanels(std::vector<Command>& commands) {
     PanelContext ctx{m_scene, m_content.diags, m_content.modelPath, m_ui};
     ctx.library = m_content.library.get();
     ctx.safety = m_scene.stretch() ? &m_safety : nullptr;
-    if (m_ui.showPanels) {
-        drawControlPanel(ctx, commands);
-        drawStretchPanel(ctx, commands);
+    if (m_ui.presenting) {
+        if (!m_ui.blank) drawPresentationBand(ctx);
+    } else if (m_ui.showPanels) {
+        drawLibraryPanel(ctx, commands);
+        drawCuePanel(ctx, commands);
+        drawTransportBar(ctx, commands);
         drawDiagnosticsPanel(ctx);
     }
-    drawHelpPanel(ctx, commands);
+    if (!m_ui.presenting) drawRegionTooltip(ctx);
+    if (!m_ui.blank) drawHelpPanel(ctx, commands);
 }
 
 void App::drawScene(glm::ivec2 fb) {
+    if (m_ui.blank) {
+        m_renderer->clear(fb.x, fb.y, glm::vec3(0.0f));
+        return;
+    }
     // Centre the picture in the area right of the panel (the lens shift follows panel toggles).
-    m_camera.setLensShift(panelFraction());
+    const glm::vec2 panels = panelFractions();
+    m_camera.setLensShift(panels.x - panels.y);
     gfx::FrameView v = gfx::frameViewFor(m_scene, m_camera, fb.x, fb.y);
-    const bool moving = (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0;
+    const bool moving =
+        (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0 || m_ui.orbiting;
     // The very first picture skips multisampling so it appears sooner; the next frame is crisp.
     const bool fast = !m_firstFrameShown || (moving && !m_ui.smoothEdgesWhileMoving);
     v.msaaSamples = fast ? 1 : 0;
-    v.regions = m_marks;
+    m_frameMarks = m_marks;
+    addPickMarks();
+    v.regions = m_frameMarks;
     v.xray = m_ui.xray;
     v.effectTime = m_effectTime;
     if (!m_firstFrameShown) m_redrawFrames = std::max(m_redrawFrames, 2);
@@ -126,12 +147,18 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
             case InputEvent::Type::MouseButton:
                 if (e.action == GLFW_PRESS && !io.WantCaptureMouse && m_dragButton < 0) {
                     m_dragButton = e.button;
-                    m_lastCursor = {e.x, e.y};
+                    m_lastCursor = m_pressAt = {e.x, e.y};
                 } else if (e.action == GLFW_RELEASE && e.button == m_dragButton) {
                     m_dragButton = -1;
+                    m_hoverDirty = true;
+                    if (e.button == GLFW_MOUSE_BUTTON_LEFT && !m_ui.presenting)
+                        onSceneClick({e.x, e.y}, out);
                 }
                 break;
             case InputEvent::Type::MouseMove: {
+                m_cursor = {e.x, e.y};
+                m_cursorInside = e.x >= 0 && e.y >= 0 && e.x < ws.x && e.y < ws.y;
+                m_hoverDirty = true;
                 glm::dvec2 d = glm::dvec2(e.x, e.y) - m_lastCursor;
                 m_lastCursor = {e.x, e.y};
                 if (m_dragButton == GLFW_MOUSE_BUTTON_LEFT)
@@ -145,7 +172,11 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
                 if (!io.WantCaptureMouse) m_camera.zoom(float(e.y));
                 break;
             case InputEvent::Type::Key:
-                if (!io.WantCaptureKeyboard && e.action != GLFW_RELEASE) onKey(e, out);
+                if (io.WantCaptureKeyboard || e.action == GLFW_RELEASE) break;
+                if (m_ui.presenting)
+                    onPresentationKey(e, out);
+                else
+                    onKey(e, out);
                 break;
             case InputEvent::Type::Drop:
                 if (!e.paths.empty()) out.push_back(cmd::OpenModel{e.paths.front()});
@@ -167,6 +198,8 @@ void App::onKey(const InputEvent& e, std::vector<Command>& out) {
     const bool smaller = e.button == GLFW_KEY_KP_SUBTRACT || (ctrl && e.button == GLFW_KEY_MINUS);
     if (e.button == GLFW_KEY_ESCAPE && m_window->fullscreen())
         out.push_back(cmd::ToggleFullscreen{});
+    else if (e.button == GLFW_KEY_ESCAPE && m_ui.selectedRegion > 0)
+        out.push_back(cmd::SelectRegion{-1});
     else if (e.button == GLFW_KEY_LEFT_BRACKET)
         out.push_back(cmd::SetSpeed{m_scene.speed * 0.5f});
     else if (e.button == GLFW_KEY_RIGHT_BRACKET)
@@ -215,6 +248,15 @@ void App::apply(const Command& c) {
                 refreshMarks();
             },
             [&](const cmd::Quit&) { m_window->requestClose(); },
+            [&](const cmd::SelectRegion& x) { selectRegion(x.region); },
+            [&](const cmd::TogglePresentation&) { setPresenting(!m_ui.presenting); },
+            [&](const cmd::ToggleBlank&) { m_ui.blank = m_ui.presenting && !m_ui.blank; },
+            [&](const cmd::ToggleOrbit&) { m_ui.orbiting = !m_ui.orbiting; },
+            [&](const cmd::StepPhase& x) { stepPhase(x.direction); },
+            [&](const cmd::SetLoop& x) { m_scene.loop = x.loop; },
+            [&](const cmd::MirrorSide&) { mirrorSide(); },
+            [&](const cmd::SetTheme& x) { setTheme(x.theme); },
+            [&](const cmd::ToggleLabels&) { m_ui.labels = !m_ui.labels; },
         },
         c);
 }

@@ -50,6 +50,28 @@ struct SetMarks {
 };
 struct CycleMarks {};
 struct Quit {};
+// Select a labelled region (index into ModelData::regions); -1 clears the selection.
+struct SelectRegion {
+    int region;
+};
+// Presentation mode: full screen, panels hidden but a large caption band.
+struct TogglePresentation {};
+struct ToggleBlank {};  // presentation: black screen (B), any step key brings it back
+struct ToggleOrbit {};  // presentation: the camera circles slowly
+// Jump to the start of the next (+1) or previous (-1) step of the stretch.
+struct StepPhase {
+    int direction;
+};
+struct SetLoop {
+    bool loop;
+};
+// Jump to the same moment on the stretch's other side (two-sided stretches).
+struct MirrorSide {};
+enum class Theme { Light, Dark, Projector };
+struct SetTheme {
+    Theme theme;
+};
+struct ToggleLabels {};
 
 }  // namespace ra::app::cmd
 
@@ -59,6 +81,8 @@ using Command =
     std::variant<cmd::SetPlaying, cmd::TogglePlaying, cmd::SetSpeed, cmd::SetTime, cmd::StepTime,
                  cmd::SetView, cmd::ResetView, cmd::SetUiScale, cmd::ToggleUi, cmd::ToggleHelp,
                  cmd::ToggleFullscreen, cmd::OpenModel, cmd::SetSmoothWhileMoving, cmd::ToggleXray,
-                 cmd::SetMarks, cmd::CycleMarks, cmd::LoadStretch, cmd::Quit>;
+                 cmd::SetMarks, cmd::CycleMarks, cmd::LoadStretch, cmd::Quit, cmd::SelectRegion,
+                 cmd::TogglePresentation, cmd::ToggleBlank, cmd::ToggleOrbit, cmd::StepPhase,
+                 cmd::SetLoop, cmd::MirrorSide, cmd::SetTheme, cmd::ToggleLabels>;
 
 }  // namespace ra::app

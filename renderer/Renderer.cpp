@@ -250,6 +250,15 @@ void Renderer::render(const FrameView& v) {
     m_impl->draw(v, 0);
 }
 
+void Renderer::clear(int width, int height, glm::vec3 colour) {
+    if (width <= 0 || height <= 0) return;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(colour.r, colour.g, colour.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+}
+
 void Renderer::renderOffscreen(const FrameView& v) {
     if (!v.scene || v.width <= 0 || v.height <= 0) return;
     m_impl->resolve.ensure(v.width, v.height, 1, true);  // depth: 1-sample frames draw here

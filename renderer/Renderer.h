@@ -70,6 +70,8 @@ public:
 
     // Draws into the current default framebuffer (the window). A zero-size view draws nothing.
     void render(const FrameView& view);
+    // Fills the window's framebuffer with one colour (presentation mode's blank screen).
+    void clear(int width, int height, glm::vec3 colour);
     // Draws into an offscreen colour target of the view's size; readPixels() returns it.
     void renderOffscreen(const FrameView& view);
     RgbaImage readPixels() const;

@@ -76,7 +76,13 @@ void Scene::update(double dt) {
     if (!playing || !m_model || m_fixedPose) return;
     double d = duration();
     if (d <= 0.0) return;
-    setTime(std::fmod(m_time + dt * speed, d));
+    const double t = m_time + dt * speed;
+    if (!loop && t >= d) {  // stop on the last frame instead of starting over
+        playing = false;
+        setTime(d);
+        return;
+    }
+    setTime(std::fmod(t, d));
 }
 
 void Scene::setTime(double t) {

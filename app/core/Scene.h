@@ -38,7 +38,8 @@ public:
     const ModelData* model() const { return m_model.get(); }
     std::shared_ptr<const ModelData> modelShared() const { return m_model; }
 
-    // Advances the clock by dt * speed when playing (wrapping at the clip's end) and re-poses.
+    // Advances the clock by dt * speed when playing (wrapping at the clip's end, or stopping there
+    // when not looping) and re-poses.
     void update(double dt);
     // Jumps to an absolute clip time (seconds) and re-poses; deterministic for a given t.
     void setTime(double t);
@@ -56,6 +57,7 @@ public:
     double duration() const;
 
     bool playing = true;
+    bool loop = true;  // at the end: start over, or stop (playing becomes false)
     float speed = 1.0f;
 
     const Pose& pose() const { return m_pose; }

@@ -124,6 +124,9 @@ struct Stretch {
     std::vector<std::string> sources;
     std::vector<std::string> targets;  // region ids
     std::vector<std::string> avoid;    // region ids (zones to stay off)
+    // Zones this stretch eases from their neighbours without touching them (the lumbar spine:
+    // hip flexors, thoracic extension, glutes); offered when someone clicks that zone.
+    std::vector<std::string> relieves;
     StretchSides sides = StretchSides::None;
     Lying lying = Lying::Supine;
     RollerOrientation orientation = RollerOrientation::Across;

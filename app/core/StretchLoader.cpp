@@ -66,6 +66,7 @@ public:
         header(doc);
         regionList(doc, "targets", m_s.targets, true);
         regionList(doc, "avoid", m_s.avoid, false);
+        if (doc.contains("relieves")) regionList(doc, "relieves", m_s.relieves, false);
         roller(doc);
         supports(doc);
         tempo(doc);
@@ -81,7 +82,7 @@ private:
         m_r.unknownFields(doc, "",
                           {"id", "name", "status", "summary", "why", "sources", "targets", "avoid",
                            "sides", "lying", "roller", "supports", "tempo", "poses", "phases",
-                           "mistake", "switch", "about"});
+                           "mistake", "switch", "relieves", "about"});
         const std::string stem = std::filesystem::path(m_r.file()).stem().string();
         if (m_r.string(doc, "", "id", m_s.id, true)) {
             if (!isKebabId(m_s.id))

@@ -1,4 +1,5 @@
-// HelpPanel: the mouse and keyboard controls (F1), in large type for a room.
+// HelpPanel: the mouse and keyboard controls (F1), in large type for a room (the README lists
+// the same keys).
 #include <imgui.h>
 
 #include "ui/Panels.h"
@@ -8,19 +9,30 @@ namespace ra::app {
 void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out) {
     if (!ctx.ui.showHelp) return;
     static constexpr const char* kRows[][2] = {
+        {"Move over the body", "name the region under the mouse"},
+        {"Click the body", "select it: what it is, the stretches for it (Esc clears)"},
         {"Left drag", "orbit around the body"},
         {"Right / middle drag", "pan"},
         {"Wheel", "zoom"},
         {"R or Home", "reset the view"},
         {"1 - 6", "front, back, left, right, top, three-quarter"},
+        {"O", "slow orbit"},
         {"Space", "play / pause"},
-        {"Left / Right", "step 1 s back / forward (paused)"},
-        {"Page Up / Down", "step 1 s (presentation clicker)"},
-        {"[ and ]", "slower / faster"},
+        {"Page Up / Down", "previous / next step"},
+        {"Left / Right", "1 s back / forward"},
+        {"S", "the same moment on the other side"},
+        {"[ and ]", "slower / faster (0.25x to 2x)"},
         {"Ctrl + / Ctrl -", "larger / smaller text"},
         {"X", "x-ray: see the skeleton through the skin"},
         {"M", "marks: this stretch / all regions / off"},
+        {"L", "labels on the target muscles and zones"},
         {"H", "hide the panels (clean view)"},
+        {"F5", "presentation mode (also --present)"},
+        {"  Page Down, Right, Space", "  next step"},
+        {"  Page Up, Left", "  previous step"},
+        {"  B", "  blank the screen"},
+        {"  P", "  play / pause"},
+        {"  Esc", "  leave presentation mode"},
         {"F11", "full screen"},
         {"F1", "this help"},
         {"Ctrl Q", "quit"},

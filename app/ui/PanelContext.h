@@ -27,6 +27,15 @@ struct UiState {
     bool xray = false;                     // translucent skin over the skeleton
     cmd::Marks marks = cmd::Marks::Focus;  // which regions are marked
     bool modelHasRegions = false;          // our body (labelled) or a user's model (not)
+    cmd::Theme theme = cmd::Theme::Light;
+    bool presenting = false;   // presentation mode: caption band only
+    bool blank = false;        // presentation: the screen is black
+    bool orbiting = false;     // presentation: the camera circles
+    bool labels = true;        // names with leader lines on the target muscles and zones
+    int hoveredRegion = -1;    // under the mouse (index into ModelData::regions), -1: none
+    int selectedRegion = -1;   // clicked
+    bool showAnatomy = false;  // one frame: bring the anatomy tab to the front
+    float captionPx = 0.0f;    // presentation caption font size in pixels
 };
 
 struct PanelContext {

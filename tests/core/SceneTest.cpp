@@ -130,4 +130,11 @@ TEST_CASE("the scene clock is deterministic and wraps at the end of the clip") {
     s.playing = false;
     s.update(1.0);
     CHECK(s.time() == Approx(0.1).margin(1e-6));
+    // Without loop the clock stops on the last frame and playing ends.
+    s.loop = false;
+    s.playing = true;
+    s.setTime(3.9);
+    s.update(0.2);
+    CHECK(s.time() == Approx(4.0));
+    CHECK_FALSE(s.playing);
 }

@@ -96,6 +96,20 @@ TEST_CASE("unknown regions and landmarks are errors", "[stretch]") {
     requireError(loadJson(j), "/supports/1", "unknown landmark \"nose_l\"");
 }
 
+TEST_CASE("relieves is optional and names zones", "[stretch]") {
+    json j = goodStretch();
+    j["relieves"] = {"lumbar_spine"};
+    const Result ok = loadJson(j);
+    INFO(ok.diags.str());
+    REQUIRE(ok.stretch);
+    CHECK(ok.diags.empty());
+    CHECK(ok.stretch->relieves == std::vector<std::string>{"lumbar_spine"});
+    j["relieves"] = {"lumbar_spine", "spleen"};
+    requireError(loadJson(j), "/relieves/1", "unknown region \"spleen\"");
+    j["relieves"] = {"calves"};
+    requireDiag(loadJson(j), Severity::Warning, "/relieves/0", "not a caution or no-go zone");
+}
+
 TEST_CASE("a pose beyond the range of motion names joint, angle, limit and source", "[stretch]") {
     json j = goodStretch();
     j["poses"]["lean_back"]["hip_l"]["flexion"] = 130;

@@ -1,4 +1,5 @@
-// ControlPanel: playback (play/pause, time, speed), camera views, text size, what is loaded.
+// ViewTab: camera presets, the anatomy layers (x-ray, marks, labels), theme and text size, and
+// the figure loaded.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,22 +11,6 @@
 
 namespace ra::app {
 namespace {
-
-void playbackSection(const PanelContext& ctx, std::vector<Command>& out) {
-    const core::Scene& s = ctx.scene;
-    const float duration = float(s.duration());
-    if (ImGui::Button(s.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 5, 0)))
-        out.push_back(cmd::TogglePlaying{});
-    ImGui::SameLine();
-    float t = float(s.time());
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##time", &t, 0.0f, duration > 0 ? duration : 1.0f, "%.1f s"))
-        out.push_back(cmd::SetTime{t});
-    float speed = s.speed;
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    if (ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx"))
-        out.push_back(cmd::SetSpeed{speed});
-}
 
 void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
     static constexpr core::ViewPreset kViews[] = {
@@ -43,6 +28,9 @@ void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
         if (active) ImGui::PopStyleColor();
     }
     if (ImGui::Button("Reset view (R)")) out.push_back(cmd::ResetView{});
+    ImGui::SameLine();
+    bool orbit = ctx.ui.orbiting;
+    if (ImGui::Checkbox("Slow orbit (O)", &orbit)) out.push_back(cmd::ToggleOrbit{});
 }
 
 // One legend row: a swatch drawn the way the body marks that kind (so the key never relies on
@@ -88,6 +76,9 @@ void anatomySection(const PanelContext& ctx, std::vector<Command>& out) {
     }
     bool xray = ctx.ui.xray;
     if (ImGui::Checkbox("X-ray skeleton (X)", &xray)) out.push_back(cmd::ToggleXray{});
+    ImGui::SameLine();
+    bool labels = ctx.ui.labels;
+    if (ImGui::Checkbox("Labels (L)", &labels)) out.push_back(cmd::ToggleLabels{});
     static constexpr std::pair<cmd::Marks, const char*> kMarks[] = {
         {cmd::Marks::Focus, "This stretch"},
         {cmd::Marks::All, "All regions"},
@@ -117,33 +108,28 @@ void modelSection(const PanelContext& ctx) {
     ImGui::TextDisabled("%zu joints, %zu triangles", joints, tris);
 }
 
+void themeRow(const PanelContext& ctx, std::vector<Command>& out) {
+    static constexpr std::pair<cmd::Theme, const char*> kThemes[] = {
+        {cmd::Theme::Light, "Light"},
+        {cmd::Theme::Dark, "Dark"},
+        {cmd::Theme::Projector, "Projector"}};
+    ImGui::TextUnformatted("Theme:");
+    for (const auto& [theme, label] : kThemes) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(label, ctx.ui.theme == theme)) out.push_back(cmd::SetTheme{theme});
+    }
+}
+
 }  // namespace
 
-void sectionTitle(const char* text) {
-    ImGui::Spacing();
-    ImGui::TextColored(ImVec4(0.0f, 0.35f, 0.55f, 1.0f), "%s", text);
-    ImGui::Separator();
-}
-
-float controlPanelWidth(float em, float displayWidth) {
-    return std::max(std::min(em * 25.0f, displayWidth * 0.4f), std::min(em * 16.0f, displayWidth)) +
-           em * 1.2f;
-}
-
-void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
+void drawViewTab(const PanelContext& ctx, std::vector<Command>& out) {
     const float em = ImGui::GetFontSize();
-    const float width = controlPanelWidth(em, ImGui::GetIO().DisplaySize.x) - em * 1.2f;
-    ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
-    ImGui::Begin("Roller Atlas", nullptr,
-                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
-    sectionTitle("Motion");
-    playbackSection(ctx, out);
-    sectionTitle("View");
+    sectionTitle("Camera");
     viewSection(ctx, out);
     sectionTitle("Anatomy");
     anatomySection(ctx, out);
     sectionTitle("Display");
+    themeRow(ctx, out);
     float scale = ctx.ui.uiScale;
     ImGui::SetNextItemWidth(-em * 6);
     if (ImGui::SliderFloat("Text size", &scale, 0.75f, 2.5f, "%.2fx"))
@@ -153,13 +139,13 @@ void drawControlPanel(const PanelContext& ctx, std::vector<Command>& out) {
         out.push_back(cmd::SetSmoothWhileMoving{smooth});
     if (ctx.ui.softwareRenderer && ImGui::IsItemHovered())
         ImGui::SetTooltip("Software rendering: off keeps motion fluid; stills are always smooth.");
+    if (ImGui::Button("Present (F5)")) out.push_back(cmd::TogglePresentation{});
+    ImGui::SameLine();
     if (ImGui::Button("Full screen (F11)")) out.push_back(cmd::ToggleFullscreen{});
     ImGui::SameLine();
-    if (ImGui::Button("Hide panels (H)")) out.push_back(cmd::ToggleUi{});
+    if (ImGui::Button("Hide (H)")) out.push_back(cmd::ToggleUi{});
     sectionTitle("Figure");
     modelSection(ctx);
-    ImGui::TextDisabled("F1: controls");
-    ImGui::End();
 }
 
 }  // namespace ra::app

@@ -1,0 +1,107 @@
+// AppPicking: choosing by muscle. The region under the mouse (a ray cast against the skinned body
+// in the pose it has right now), its hover outline and tooltip, and the click that selects it.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "App.h"
+#include "core/GltfLoader.h"
+#include "core/JsonReader.h"
+#include "core/Picking.h"
+
+namespace ra::app {
+namespace {
+
+// A press and release closer than this (window units) is a click, not a drag.
+constexpr double kClickSlop = 4.0;
+
+}  // namespace
+
+bool App::pickable() const {
+    return m_content.surface && m_scene.model() && m_ui.modelHasRegions &&
+           m_scene.model() == &m_content.surface->model() && !m_scene.hasFixedPose();
+}
+
+int App::regionAt(glm::dvec2 cursor) {
+    if (!pickable()) return -1;
+    const glm::ivec2 fb = m_window->framebufferSize();
+    const glm::ivec2 ws = m_window->windowSize();
+    if (fb.x <= 0 || fb.y <= 0 || ws.x <= 0 || ws.y <= 0) return -1;
+    if (m_pickRevision != m_scene.revision() || m_pickSkin.empty()) {
+        const core::BodySurface& surface = *m_content.surface;
+        surface.skinnedAll(surface.jointMatrices(m_scene.pose()), m_pickSkin);
+        const glm::mat4& toWorld = m_scene.modelToWorld();
+        for (auto& p : m_pickSkin) p = glm::vec3(toWorld * glm::vec4(p, 1.0f));
+        m_pickRevision = m_scene.revision();
+    }
+    const glm::vec2 px(float(cursor.x * fb.x / ws.x), float(cursor.y * fb.y / ws.y));
+    const float aspect = float(fb.x) / float(fb.y);
+    const glm::mat4 inv = glm::inverse(m_camera.projection(aspect) * m_camera.view());
+    const glm::vec2 ndc(2.0f * px.x / float(fb.x) - 1.0f, 1.0f - 2.0f * px.y / float(fb.y));
+    glm::vec4 a = inv * glm::vec4(ndc, -1.0f, 1.0f), b = inv * glm::vec4(ndc, 1.0f, 1.0f);
+    a /= a.w;
+    b /= b.w;
+    const core::SkinHit hit =
+        core::pickSkin(m_content.surface->skin(), m_pickSkin, glm::vec3(a), glm::vec3(b - a));
+    return hit.hit ? std::max(hit.region, 0) : -1;
+}
+
+void App::updateHover() {
+    const bool overScene =
+        m_cursorInside && !ImGui::GetIO().WantCaptureMouse && m_dragButton < 0 && !m_ui.presenting;
+    if (!overScene) {
+        m_ui.hoveredRegion = -1;
+        return;
+    }
+    if (!m_hoverDirty && m_hoverRevision == m_scene.revision()) return;
+    m_hoverDirty = false;
+    m_hoverRevision = m_scene.revision();
+    const int region = regionAt(m_cursor);
+    if (region != m_ui.hoveredRegion) m_redrawFrames = std::max(m_redrawFrames, 2);
+    m_ui.hoveredRegion = region;
+}
+
+void App::onSceneClick(glm::dvec2 at, std::vector<Command>& out) {
+    if (glm::length(at - m_pressAt) > kClickSlop || !pickable()) return;
+    const int region = regionAt(at);
+    out.push_back(cmd::SelectRegion{region > 0 ? region : -1});
+}
+
+void App::selectRegion(int region) {
+    const core::ModelData* model = m_scene.model();
+    if (!model || region <= 0 || size_t(region) >= model->regions.size()) {
+        m_ui.selectedRegion = -1;
+        refreshMarks();
+        return;
+    }
+    m_ui.selectedRegion = region;
+    m_ui.showAnatomy = true;
+    m_ui.showPanels = true;
+    refreshMarks();
+    // One line for scripts and the end-to-end tests: what was chosen and what it leads to.
+    const core::RegionInfo& r = model->regions[size_t(region)];
+    std::vector<std::string> ids;
+    if (m_content.library)
+        for (const auto& s : m_content.library->stretches) {
+            const auto& list = r.kind == core::RegionKind::Target ? s.targets : s.relieves;
+            if (std::find(list.begin(), list.end(), r.id) != list.end()) ids.push_back(s.id);
+        }
+    std::cout << "roller-atlas: selected " << r.id << " (" << r.name << ", "
+              << core::regionKindName(r.kind) << "); "
+              << (r.kind == core::RegionKind::Target ? "stretches: " : "relieved by: ")
+              << (ids.empty() ? "none" : core::joinWords(ids, ", ")) << std::endl;
+}
+
+void App::addPickMarks() {
+    const int hovered = m_ui.hoveredRegion, selected = m_ui.selectedRegion;
+    if (hovered > 0)
+        m_frameMarks.set({uint16_t(hovered)},
+                         m_frameMarks.get({uint16_t(hovered)}) | core::region_flag::kHovered);
+    if (selected > 0)
+        m_frameMarks.set({uint16_t(selected)},
+                         m_frameMarks.get({uint16_t(selected)}) | core::region_flag::kSelected);
+}
+
+}  // namespace ra::app
