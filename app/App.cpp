@@ -117,6 +117,13 @@ float App::wantedCaptionPx() const {
     return std::max(std::round(float(fb.y) * 0.045f), std::round(kBaseFontPx * scale * 2.0f));
 }
 
+float App::bandFraction() const {
+    const glm::ivec2 fb = m_window->framebufferSize();
+    if (!m_ui.presenting || fb.y <= 0) return 0.0f;
+    // One caption line with its heading and margins (PresentationPanel's layout).
+    return std::min(0.4f, wantedCaptionPx() * 2.75f / float(fb.y));
+}
+
 glm::vec2 App::panelFractions() const {
     const glm::ivec2 ws = m_window->windowSize();
     if (!m_ui.showPanels || m_ui.presenting || ws.x <= 0) return glm::vec2(0.0f);
@@ -128,10 +135,12 @@ glm::vec2 App::panelFractions() const {
 void App::resetView() {
     const glm::ivec2 fb = m_window->framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;
+    m_viewTouched = false;
     // Frame into the part of the window the panels leave free; drawScene() adds the lens shift.
     const glm::vec2 panels = panelFractions();
     const float free = 1.0f - panels.x - panels.y;
-    frameScene(m_camera, m_scene, m_ui.view, float(fb.x) * free / float(fb.y));
+    frameScene(m_camera, m_scene, m_ui.view, float(fb.x) * free / float(fb.y),
+               1.0f - bandFraction());
 }
 
 void App::loadModel(const std::string& path) {

@@ -37,6 +37,8 @@ private:
     void resetView();
     // The shares of the framebuffer width the left panel and the cue panel cover (0 when hidden).
     glm::vec2 panelFractions() const;
+    // The share of the framebuffer height presentation mode's caption band covers (0 otherwise).
+    float bandFraction() const;
     void rebuildFonts();
     float wantedCaptionPx() const;  // the presentation caption's font size (0 when not presenting)
     // Recomputes the region marks for the loaded model (after loading or a change of marks).
@@ -82,6 +84,8 @@ private:
     // Camera drag state: which button started the drag and where the cursor was last.
     int m_dragButton = -1;
     glm::dvec2 m_lastCursor{0.0};
+    bool m_viewTouched = false;  // orbited, panned or zoomed since the last framing
+    glm::ivec2 m_lastFramebuffer{0};
     // Picking: the skin in world space for the scene revision it was skinned at, the cursor
     // (window coordinates) and whether it moved since the last pick, where a press began.
     std::vector<glm::vec3> m_pickSkin;

@@ -65,6 +65,12 @@ void App::frame() {
 
     const glm::ivec2 fb = m_window->framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;  // minimised or zero-size: nothing to draw into
+    if (fb != m_lastFramebuffer) {
+        // A new size (full screen, presentation, a resize): frame again unless the user has
+        // moved the camera themselves.
+        m_lastFramebuffer = fb;
+        if (!m_viewTouched) resetView();
+    }
     if (std::abs(wantedCaptionPx() - m_ui.captionPx) > 1.0f) m_fontsDirty = true;  // resized
     if (m_fontsDirty) rebuildFonts();
 
@@ -119,7 +125,7 @@ void App::drawScene(glm::ivec2 fb) {
     }
     // Centre the picture in the area right of the panel (the lens shift follows panel toggles).
     const glm::vec2 panels = panelFractions();
-    m_camera.setLensShift(panels.x - panels.y);
+    m_camera.setLensShift(panels.x - panels.y, bandFraction());
     gfx::FrameView v = gfx::frameViewFor(m_scene, m_camera, fb.x, fb.y);
     const bool moving =
         (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0 || m_ui.orbiting;
@@ -161,6 +167,7 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
                 m_hoverDirty = true;
                 glm::dvec2 d = glm::dvec2(e.x, e.y) - m_lastCursor;
                 m_lastCursor = {e.x, e.y};
+                if (m_dragButton >= 0) m_viewTouched = true;
                 if (m_dragButton == GLFW_MOUSE_BUTTON_LEFT)
                     m_camera.orbit(float(d.x), float(d.y));
                 else if (m_dragButton == GLFW_MOUSE_BUTTON_RIGHT ||
@@ -169,7 +176,10 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
                 break;
             }
             case InputEvent::Type::Scroll:
-                if (!io.WantCaptureMouse) m_camera.zoom(float(e.y));
+                if (!io.WantCaptureMouse) {
+                    m_camera.zoom(float(e.y));
+                    m_viewTouched = true;
+                }
                 break;
             case InputEvent::Type::Key:
                 if (io.WantCaptureKeyboard || e.action == GLFW_RELEASE) break;

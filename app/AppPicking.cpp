@@ -21,7 +21,7 @@ constexpr double kClickSlop = 4.0;
 
 bool App::pickable() const {
     return m_content.surface && m_scene.model() && m_ui.modelHasRegions &&
-           m_scene.model() == &m_content.surface->model() && !m_scene.hasFixedPose();
+           m_scene.model() == &m_content.surface->model();
 }
 
 int App::regionAt(glm::dvec2 cursor) {

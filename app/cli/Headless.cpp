@@ -13,9 +13,9 @@ void printDiagnostics(const core::Diagnostics& diags) {
 }
 
 void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewPreset preset,
-                float aspect) {
+                float aspect, float heightShare) {
     core::Bounds b = scene.worldBounds();
-    camera.frame(preset, b.min, b.max, aspect);
+    camera.frame(preset, b.min, b.max, aspect, heightShare);
 }
 
 gfx::FrameView HeadlessSession::frameView() const {

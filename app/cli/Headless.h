@@ -32,7 +32,7 @@ std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, in
 
 // Frames the whole scene (mat, roller, posed body) from a preset at the given aspect ratio.
 void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewPreset preset,
-                float aspect);
+                float aspect, float heightShare = 1.0f);
 
 void printDiagnostics(const core::Diagnostics& diags);
 

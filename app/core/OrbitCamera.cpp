@@ -44,7 +44,8 @@ const char* viewPresetName(ViewPreset preset) {
     return "front";
 }
 
-void OrbitCamera::frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect) {
+void OrbitCamera::frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect,
+                        float heightShare) {
     for (const auto& p : kPresets) {
         if (p.preset != preset) continue;
         m_yaw = p.yaw;
@@ -58,8 +59,9 @@ void OrbitCamera::frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, f
     const glm::vec3 up{v[0][1], v[1][1], v[2][1]};
     const glm::vec3 back{v[0][2], v[1][2], v[2][2]};
     const float kMargin = 1.08f;
-    const float tanY = std::tan(glm::radians(m_fovY) * 0.5f) / kMargin;
-    const float tanX = tanY * std::max(aspect, 0.05f);
+    const float tanFull = std::tan(glm::radians(m_fovY) * 0.5f) / kMargin;
+    const float tanY = tanFull * std::clamp(heightShare, 0.1f, 1.0f);
+    const float tanX = tanFull * std::max(aspect, 0.05f);
     float d = 0.3f;
     for (int i = 0; i < 8; ++i) {
         glm::vec3 c{(i & 1) ? boxMax.x : boxMin.x, (i & 2) ? boxMax.y : boxMin.y,
@@ -112,8 +114,8 @@ glm::mat4 OrbitCamera::projection(float aspect) const {
     float nearZ = std::max(0.02f, m_distance * 0.02f);
     glm::mat4 p =
         glm::perspective(glm::radians(m_fovY), std::max(aspect, 1e-3f), nearZ, m_distance * 8 + 20);
-    if (m_lensShift == 0.0f) return p;
-    return glm::translate(glm::mat4(1.0f), glm::vec3(m_lensShift, 0.0f, 0.0f)) * p;
+    if (m_lensShift == 0.0f && m_lensShiftY == 0.0f) return p;
+    return glm::translate(glm::mat4(1.0f), glm::vec3(m_lensShift, m_lensShiftY, 0.0f)) * p;
 }
 
 }  // namespace ra::core

@@ -18,7 +18,9 @@ class OrbitCamera {
 public:
     // Frames an axis-aligned box from the preset's direction: the closest distance at which all
     // eight corners fit both fields of view at this aspect ratio (width / height), plus a margin.
-    void frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect);
+    // `heightShare` < 1 fits the box into that share of the height (a band covers the rest).
+    void frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect,
+               float heightShare = 1.0f);
 
     void orbit(float dxPixels, float dyPixels);                      // left drag
     void pan(float dxPixels, float dyPixels, float viewportHeight);  // right/middle drag
@@ -34,9 +36,13 @@ public:
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
 
-    // Horizontal lens shift in normalised device units: shifts the picture right by
-    // shift * width / 2 so the scene centres in the part of the window the panels leave free.
-    void setLensShift(float shift) { m_lensShift = shift; }
+    // Lens shift in normalised device units: shifts the picture right by shift * width / 2 (and
+    // up by shiftY * height / 2) so the scene centres in the part of the window the panels leave
+    // free.
+    void setLensShift(float shift, float shiftY = 0.0f) {
+        m_lensShift = shift;
+        m_lensShiftY = shiftY;
+    }
 
 private:
     glm::vec3 m_target{0.0f};
@@ -45,6 +51,7 @@ private:
     float m_distance = 3.0f;
     float m_fovY = 35.0f;
     float m_lensShift = 0.0f;
+    float m_lensShiftY = 0.0f;
 };
 
 }  // namespace ra::core

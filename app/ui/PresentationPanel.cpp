@@ -63,18 +63,27 @@ void drawPresentationBand(const PanelContext& ctx) {
     }
     traceValue("caption px", std::to_string(int(px)));
     traceValue("caption", f.cue);
-    // Breathing: ring = a full breath, the disc grows on the inhale.
-    const float r = px * 0.9f;
-    const ImVec2 c(display.x - margin - side * 0.5f, top + height * 0.42f);
-    dl->AddCircle(c, r, kAccent, 48, px * 0.08f);
+    // Breathing: ring = a full breath, the disc grows on the inhale; the word and the step's
+    // time left under it.
+    const float r = px * 0.62f;
+    const ImVec2 c(display.x - margin - side * 0.5f, top + margin * 0.4f + r);
+    dl->AddCircle(c, r, kAccent, 48, px * 0.07f);
     dl->AddCircleFilled(c, r * (0.25f + 0.7f * std::clamp(f.breath, 0.0f, 1.0f)),
                         (kAccent & 0x00FFFFFFu) | 0xC0000000u, 48);
+    const char* breath = f.breathing == core::Breathing::Inhale   ? "breathe in"
+                         : f.breathing == core::Breathing::Exhale ? "breathe out"
+                         : f.breathing == core::Breathing::Deep   ? "breathe deeply"
+                                                                  : "breathe easily";
     const double left = std::max(0.0, f.segmentEnd - ctx.scene.time());
     char timer[32];
-    std::snprintf(timer, sizeof timer, "%d:%02d", int(left) / 60, int(left) % 60);
-    const float tpx = px * 0.6f;
-    const float tw = font->CalcTextSizeA(tpx, 1e9f, 0.0f, timer).x;
-    dl->AddText(font, tpx, ImVec2(c.x - tw * 0.5f, c.y + r + px * 0.1f), kInk, timer);
+    std::snprintf(timer, sizeof timer, "%d:%02d left", int(left) / 60, int(left) % 60);
+    float ty = c.y + r + px * 0.08f;
+    for (const char* text : {breath, static_cast<const char*>(timer)}) {
+        const float tpx = px * 0.42f;
+        const float tw = font->CalcTextSizeA(tpx, 1e9f, 0.0f, text).x;
+        dl->AddText(font, tpx, ImVec2(c.x - tw * 0.5f, ty), kInk, text);
+        ty += tpx * 1.1f;
+    }
 }
 
 }  // namespace ra::app
