@@ -78,6 +78,8 @@ bool App::init() {
 
     m_content = loadContent(m_options.assetsDir, m_options.modelPath);
     printDiagnostics(m_content.diags);
+    loadUserConfig();
+    applySettings();
     m_scene.setModel(m_content.model);
     m_scene.playing = !m_options.paused;
     if (!m_options.pose.empty()) {
@@ -85,11 +87,15 @@ bool App::init() {
             std::cerr << "roller-atlas: --pose: " << error << " (playing the clip instead)\n";
     } else if (m_content.surface && m_content.library) {
         // The window opens on a stretch: the one asked for, else the default when it exists.
-        const std::string id = !m_options.stretch.empty() ? m_options.stretch : kDefaultStretch;
+        // The window opens on a stretch: the one asked for, else the last one played, else the
+        // default when it exists.
+        std::string id = m_options.stretch;
+        if (id.empty() && m_content.library->find(m_settings.lastStretch))
+            id = m_settings.lastStretch;
+        if (id.empty()) id = kDefaultStretch;
         if (!m_options.stretch.empty() || m_content.library->find(id)) loadStretch(id);
     }
     if (m_options.time > 0.0) m_scene.setTime(m_options.time);  // --time: start there
-    m_ui.xray = m_options.xray;
     refreshMarks();
     m_ui.view = m_options.view;
     resetView();
@@ -217,6 +223,7 @@ int App::run() {
             m_window->waitEvents();  // nothing moves: sleep until the user does something
         frame();
     }
+    saveSettingsWhenSettled(0.0, true);
     return 0;
 }
 

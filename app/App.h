@@ -10,7 +10,9 @@
 #include "Content.h"
 #include "cli/Options.h"
 #include "core/OrbitCamera.h"
+#include "core/Routine.h"
 #include "core/Scene.h"
+#include "core/Settings.h"
 #include "platform/Window.h"
 #include "renderer/Renderer.h"
 #include "ui/PanelContext.h"
@@ -61,6 +63,18 @@ private:
     void stepPhase(int direction);
     void mirrorSide();
     void onPresentationKey(const InputEvent& e, std::vector<Command>& out);
+    // Settings and routines (AppSettings.cpp).
+    std::string configPath(const char* fileName) const;
+    void loadUserConfig();
+    void applySettings();
+    core::Settings currentSettings() const;
+    void saveSettingsWhenSettled(double dt, bool now = false);
+    void saveRoutines();
+    void startRoutine(const std::string& id);
+    void updateRoutine(double dt);
+    void stepRoutine(int direction);
+    void saveRoutine(core::Routine routine);
+    void deleteRoutine(const std::string& id);
 
     Options m_options;
     std::function<double()> m_clock;
@@ -95,6 +109,14 @@ private:
     bool m_cursorInside = false;
     bool m_hoverDirty = false;
     glm::dvec2 m_pressAt{0.0};
+    // The config folder ("" when there is none), the settings in use and as last written, how
+    // long a change has waited to be written (-1: nothing waiting), the routines.
+    std::string m_configDir;
+    core::Settings m_settings;
+    core::Settings m_savedSettings;
+    double m_settingsDirtyFor = -1.0;
+    std::vector<core::Routine> m_routines;
+    core::RoutinePlayer m_routinePlayer;
     // What presentation mode changed, to restore when it ends.
     bool m_fullscreenBeforePresenting = false;
     cmd::Theme m_themeBeforePresenting = cmd::Theme::Light;

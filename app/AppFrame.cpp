@@ -85,6 +85,8 @@ void App::frame() {
     if (!commands.empty()) m_redrawFrames = std::max(m_redrawFrames, 3);
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
+    updateRoutine(dt);
+    saveSettingsWhenSettled(dt);
     if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
     if (m_ui.orbiting) m_camera.orbit(float(dt) * 24.0f, 0.0f);
     updateSafety();
@@ -106,6 +108,8 @@ void App::drawPanels(std::vector<Command>& commands) {
     PanelContext ctx{m_scene, m_content.diags, m_content.modelPath, m_ui};
     ctx.library = m_content.library.get();
     ctx.safety = m_scene.stretch() ? &m_safety : nullptr;
+    ctx.routines = &m_routines;
+    ctx.routinePlayer = &m_routinePlayer;
     if (m_ui.presenting) {
         if (!m_ui.blank) drawPresentationBand(ctx);
     } else if (m_ui.showPanels) {
@@ -267,6 +271,11 @@ void App::apply(const Command& c) {
             [&](const cmd::MirrorSide&) { mirrorSide(); },
             [&](const cmd::SetTheme& x) { setTheme(x.theme); },
             [&](const cmd::ToggleLabels&) { m_ui.labels = !m_ui.labels; },
+            [&](const cmd::StartRoutine& x) { startRoutine(x.id); },
+            [&](const cmd::StopRoutine&) { m_routinePlayer.stop(); },
+            [&](const cmd::StepRoutine& x) { stepRoutine(x.direction); },
+            [&](const cmd::SaveRoutine& x) { saveRoutine(x.routine); },
+            [&](const cmd::DeleteRoutine& x) { deleteRoutine(x.id); },
         },
         c);
 }

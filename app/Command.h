@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "core/OrbitCamera.h"
+#include "core/Routine.h"
 
 namespace ra::app::cmd {
 
@@ -72,6 +73,20 @@ struct SetTheme {
     Theme theme;
 };
 struct ToggleLabels {};
+struct StartRoutine {
+    std::string id;
+};
+struct StopRoutine {};
+struct StepRoutine {
+    int direction;
+};
+// Adds or replaces (same id) a custom routine and writes routines.json.
+struct SaveRoutine {
+    core::Routine routine;
+};
+struct DeleteRoutine {
+    std::string id;
+};
 
 }  // namespace ra::app::cmd
 
@@ -83,6 +98,7 @@ using Command =
                  cmd::ToggleFullscreen, cmd::OpenModel, cmd::SetSmoothWhileMoving, cmd::ToggleXray,
                  cmd::SetMarks, cmd::CycleMarks, cmd::LoadStretch, cmd::Quit, cmd::SelectRegion,
                  cmd::TogglePresentation, cmd::ToggleBlank, cmd::ToggleOrbit, cmd::StepPhase,
-                 cmd::SetLoop, cmd::MirrorSide, cmd::SetTheme, cmd::ToggleLabels>;
+                 cmd::SetLoop, cmd::MirrorSide, cmd::SetTheme, cmd::ToggleLabels, cmd::StartRoutine,
+                 cmd::StopRoutine, cmd::StepRoutine, cmd::SaveRoutine, cmd::DeleteRoutine>;
 
 }  // namespace ra::app

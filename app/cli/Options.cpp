@@ -152,6 +152,7 @@ std::string applyValue(const std::string& a, const std::string& v, Options& o) {
             return "--view " + v +
                    ": unknown view; use front, back, left, right, top or three-quarter";
         o.view = *p;
+        o.viewGiven = true;
     } else if (!applyNumber(a, v, o)) {
         return a + " " + v + ": not a valid value";
     }

@@ -16,16 +16,17 @@ struct Options {
     std::string outPath;          // render --out
     int width = 0, height = 0;    // --size WxH (0 = command default)
     core::ViewPreset view = core::ViewPreset::ThreeQuarter;
-    double time = 0.0;                   // render --time
-    int frames = 200;                    // bench --frames
-    int warmup = 10;                     // bench --warmup
-    int msaa = 4;                        // --msaa N (1 disables)
-    bool fullscreen = false;             // run --fullscreen
-    bool paused = false;                 // run --paused
-    bool present = false;                // run --present: presentation mode
-    std::string configDir;               // --config DIR: settings and routines (else XDG)
-    float uiScale = 0.0f;                // run --ui-scale (0 = from the monitor)
-    std::string pose;                    // render --pose: a built-in pose instead of the clip
+    bool viewGiven = false;   // --view was on the command line (it wins over the saved view)
+    double time = 0.0;        // render --time
+    int frames = 200;         // bench --frames
+    int warmup = 10;          // bench --warmup
+    int msaa = 4;             // --msaa N (1 disables)
+    bool fullscreen = false;  // run --fullscreen
+    bool paused = false;      // run --paused
+    bool present = false;     // run --present: presentation mode
+    std::string configDir;    // --config DIR: settings and routines (else XDG)
+    float uiScale = 0.0f;     // run --ui-scale (0 = from the monitor)
+    std::string pose;         // render --pose: a built-in pose instead of the clip
     std::vector<std::string> highlight;  // render --highlight: region ids to mark
     bool xray = false;                   // render --xray
     bool json = false;                   // check, list, audit --json: the report as one JSON object

@@ -71,7 +71,11 @@ void nowSection(const PanelContext& ctx, const core::StretchMotion& m) {
     if (captionFont()) ImGui::PopFont();
     traceValue("cue", f.cue);
     const std::string next = segmentCue(m, f.segment + 1);
-    if (!next.empty()) ImGui::TextDisabled("Next: %s", next.c_str());
+    if (!next.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("Next: %s", next.c_str());
+        ImGui::PopStyleColor();
+    }
     breathingGuide(f, ImGui::GetFontSize() * 1.3f);
     timerRow(f.kind == core::PhaseKind::Hold ? "Hold" : "This step", t - f.segmentStart,
              f.segmentEnd - f.segmentStart);

@@ -14,9 +14,13 @@ void drawDiagnosticsPanel(const PanelContext& ctx) {
     if (ctx.diags.empty()) return;
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, display.y - em * 0.6f), ImGuiCond_Always,
-                            ImVec2(1.0f, 1.0f));
-    const float width = std::min(em * 32.0f, display.x * 0.5f);
+    // In the scene area between the side panels, just above the transport bar (click its title
+    // to fold it away).
+    const float left = controlPanelWidth(em, display.x);
+    const float free = display.x - left - cuePanelWidth(em, display.x);
+    const float width = std::max(em * 16.0f, std::min(em * 32.0f, free - em));
+    ImGui::SetNextWindowPos(ImVec2(left, display.y - transportBarHeight(em)), ImGuiCond_Always,
+                            ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.45f));
     ImGui::Begin("Problems", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
     for (const auto& d : ctx.diags.items()) {

@@ -220,6 +220,10 @@ void drawLibraryPanel(const PanelContext& ctx, std::vector<Command>& out) {
             drawAnatomyTab(ctx, out);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Routines")) {
+            drawRoutinesTab(ctx, out);
+            ImGui::EndTabItem();
+        }
         if (ImGui::BeginTabItem("View")) {
             drawViewTab(ctx, out);
             ImGui::EndTabItem();

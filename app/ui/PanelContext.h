@@ -6,6 +6,7 @@
 #include "Command.h"
 #include "core/Diagnostics.h"
 #include "core/OrbitCamera.h"
+#include "core/Routine.h"
 #include "core/SafetyMonitor.h"
 #include "core/Scene.h"
 #include "core/Stretch.h"
@@ -45,6 +46,8 @@ struct PanelContext {
     const UiState& ui;
     const core::StretchLibrary* library = nullptr;  // null without assets
     const core::SafetyReport* safety = nullptr;     // null while no stretch plays
+    const std::vector<core::Routine>* routines = nullptr;
+    const core::RoutinePlayer* routinePlayer = nullptr;
 };
 
 }  // namespace ra::app

@@ -34,6 +34,7 @@ void drawLibraryPanel(const PanelContext& ctx, std::vector<Command>& out);
 void drawLibraryTab(const PanelContext& ctx, std::vector<Command>& out);
 void drawAnatomyTab(const PanelContext& ctx, std::vector<Command>& out);
 void drawViewTab(const PanelContext& ctx, std::vector<Command>& out);
+void drawRoutinesTab(const PanelContext& ctx, std::vector<Command>& out);
 void drawCuePanel(const PanelContext& ctx, std::vector<Command>& out);
 void drawTransportBar(const PanelContext& ctx, std::vector<Command>& out);
 void drawPresentationBand(const PanelContext& ctx);

@@ -211,3 +211,66 @@ TEST_CASE("presentation mode: full screen, a caption band a room can read, click
     CHECK(off.height == 700);
     s.quit();
 }
+
+namespace {
+
+std::string settingsDir(const std::string& name) {
+    const fs::path dir = fs::path(outPath(name));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir.string();
+}
+
+}  // namespace
+
+TEST_CASE("settings survive a restart, and a corrupt settings file is reported and set aside") {
+    const std::string dir = settingsDir("interface-config");
+    const std::string file = (fs::path(dir) / "settings.json").string();
+    const std::vector<std::string> args = {"--paused", "--size", "1200x760", "--config", dir};
+    {
+        Session s(1280, 800, "interface-settings-1", args);
+        xdotool(s.x, {"key", "--window", s.window, "x"});           // x-ray on
+        xdotool(s.x, {"key", "--window", s.window, "ctrl+equal"});  // larger text
+        captureSettled(s.x, s.window);  // the panels laid out again in the larger type
+        const Pixel calf = itemAt(s.app.log(), "library/calf-roll");
+        REQUIRE(calf.x >= 0);
+        click(s.x, s.window, calf);
+        REQUIRE(s.app.waitForLog("playing calf-roll", 20.0));
+        s.quit();
+    }
+    const std::string saved = readFile(file);
+    INFO("settings.json:\n" << saved);
+    CHECK_THAT(saved, Catch::Contains("\"last_stretch\": \"calf-roll\""));
+    CHECK_THAT(saved, Catch::Contains("\"xray\": true"));
+    CHECK_THAT(saved, Catch::Contains("\"ui_scale\": 1.15"));
+    {
+        // The next run opens where the last one left off.
+        Session s(1280, 800, "interface-settings-2", args);
+        CHECK(s.app.waitForLog("playing calf-roll", 10.0));
+        CHECK_THAT(s.app.log(), !Catch::Contains("settings.json"));  // nothing to report
+        s.quit();
+    }
+    CHECK(readFile(file) == saved);  // unchanged by a run that changed nothing
+
+    const std::string corrupt = "{\"ui_scale\": 1.5, \"theme\": \"dark\"";  // cut short
+    std::ofstream(file, std::ios::binary) << corrupt;
+    {
+        Session s(1280, 800, "interface-settings-3", args);
+        const std::string log = s.app.log();
+        INFO("log:\n" << log);
+        CHECK_THAT(log, Catch::Contains(file));
+        CHECK_THAT(log, Catch::Contains("not valid JSON"));
+        CHECK_THAT(log, Catch::Contains("moved to " + file + ".corrupt-"));
+        requireRunning(s.app, "after reporting the corrupt settings");
+        savePng(captureSettled(s.x, s.window), "interface-7-corrupt-settings.png");
+        s.quit();
+    }
+    int setAside = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("settings.json.corrupt-", 0) != 0) continue;
+        ++setAside;
+        CHECK(readFile(e.path().string()) == corrupt);  // the user's bytes, untouched
+    }
+    CHECK(setAside == 1);
+}
