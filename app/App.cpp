@@ -20,8 +20,6 @@
 namespace ra::app {
 namespace {
 
-constexpr float kBaseFontPx = 17.0f;
-
 // The demo clip is a thoracic extension over the roller: its targets and the zone it keeps off.
 // (The stretch library replaces this with each stretch's own targets and zones.)
 const std::vector<std::string> kDemoFocus = {"thoracic_erectors", "upper_back", "lumbar_spine"};
@@ -143,6 +141,12 @@ void App::resetView() {
     if (fb.x <= 0 || fb.y <= 0) return;
     m_viewTouched = false;
     // Frame into the part of the window the panels leave free; drawScene() adds the lens shift.
+    if (m_compareScene) {  // two halves, captions on top, the transport bar below
+        const float shift = compareShiftY();
+        const float share = 1.0f - kCompareHeaderShare - (shift + kCompareHeaderShare);
+        frameScene(m_camera, m_scene, m_ui.view, float(fb.x / 2) / float(fb.y), share);
+        return;
+    }
     const glm::vec2 panels = panelFractions();
     const float free = 1.0f - panels.x - panels.y;
     frameScene(m_camera, m_scene, m_ui.view, float(fb.x) * free / float(fb.y),
@@ -170,6 +174,8 @@ void App::loadStretch(const std::string& id) {
         m_content.diags.error("stretch " + id, "", error);
         return;
     }
+    if (m_compareScene && (!m_scene.stretch() || m_scene.stretch()->stretch().id != id))
+        setCompare("");  // another stretch: the comparison ends
     const bool playing = m_scene.playing;
     m_scene.setStretch(std::move(motion));
     m_scene.playing = playing;

@@ -19,6 +19,10 @@
 
 namespace ra::app {
 
+inline constexpr float kBaseFontPx = 17.0f;  // panel text at scale 1
+// The share of the window height each half's caption box takes in the right-vs-wrong view.
+inline constexpr float kCompareHeaderShare = 0.24f;
+
 int runApp(const Options& options);
 
 class App {
@@ -63,6 +67,12 @@ private:
     void stepPhase(int direction);
     void mirrorSide();
     void onPresentationKey(const InputEvent& e, std::vector<Command>& out);
+    // Right vs wrong (AppCompare.cpp).
+    std::string defaultMistakeFor() const;
+    void setCompare(const std::string& mistakeId);
+    void updateCompare(double dt);
+    void drawCompare(glm::ivec2 fb, int msaaSamples);
+    float compareShiftY() const;
     // Settings and routines (AppSettings.cpp).
     std::string configPath(const char* fileName) const;
     void loadUserConfig();
@@ -109,6 +119,11 @@ private:
     bool m_cursorInside = false;
     bool m_hoverDirty = false;
     glm::dvec2 m_pressAt{0.0};
+    // Right vs wrong: the mistake demo's scene beside the main one (null when not comparing).
+    std::unique_ptr<core::Scene> m_compareScene;
+    core::RegionStates m_compareMarks;
+    core::SafetyReport m_compareSafety;
+    uint64_t m_compareSafetyRevision = 0;
     // The config folder ("" when there is none), the settings in use and as last written, how
     // long a change has waited to be written (-1: nothing waiting), the routines.
     std::string m_configDir;

@@ -86,6 +86,7 @@ void App::frame() {
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
     updateRoutine(dt);
+    updateCompare(dt);
     saveSettingsWhenSettled(dt);
     if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
     if (m_ui.orbiting) m_camera.orbit(float(dt) * 24.0f, 0.0f);
@@ -110,7 +111,13 @@ void App::drawPanels(std::vector<Command>& commands) {
     ctx.safety = m_scene.stretch() ? &m_safety : nullptr;
     ctx.routines = &m_routines;
     ctx.routinePlayer = &m_routinePlayer;
-    if (m_ui.presenting) {
+    if (m_compareScene) {
+        ctx.compareScene = m_compareScene.get();
+        ctx.compareSafety = &m_compareSafety;
+        drawCompareCaptions(ctx, commands);
+        drawTransportBar(ctx, commands);
+        drawDiagnosticsPanel(ctx);
+    } else if (m_ui.presenting) {
         if (!m_ui.blank) drawPresentationBand(ctx);
     } else if (m_ui.showPanels) {
         drawLibraryPanel(ctx, commands);
@@ -118,7 +125,7 @@ void App::drawPanels(std::vector<Command>& commands) {
         drawTransportBar(ctx, commands);
         drawDiagnosticsPanel(ctx);
     }
-    if (!m_ui.presenting) drawRegionTooltip(ctx);
+    if (!m_ui.presenting && !m_compareScene) drawRegionTooltip(ctx);
     if (!m_ui.blank) drawHelpPanel(ctx, commands);
 }
 
@@ -138,6 +145,10 @@ void App::drawScene(glm::ivec2 fb) {
     v.msaaSamples = fast ? 1 : 0;
     m_frameMarks = m_marks;
     addPickMarks();
+    if (m_compareScene) {
+        drawCompare(fb, v.msaaSamples);
+        return;
+    }
     v.regions = m_frameMarks;
     v.xray = m_ui.xray;
     v.effectTime = m_effectTime;
@@ -212,6 +223,10 @@ void App::onKey(const InputEvent& e, std::vector<Command>& out) {
     const bool smaller = e.button == GLFW_KEY_KP_SUBTRACT || (ctrl && e.button == GLFW_KEY_MINUS);
     if (e.button == GLFW_KEY_ESCAPE && m_window->fullscreen())
         out.push_back(cmd::ToggleFullscreen{});
+    else if (e.button == GLFW_KEY_ESCAPE && m_compareScene)
+        out.push_back(cmd::Compare{""});
+    else if (e.button == GLFW_KEY_W)
+        out.push_back(cmd::Compare{m_compareScene ? "" : defaultMistakeFor()});
     else if (e.button == GLFW_KEY_ESCAPE && m_ui.selectedRegion > 0)
         out.push_back(cmd::SelectRegion{-1});
     else if (e.button == GLFW_KEY_LEFT_BRACKET)
@@ -230,7 +245,11 @@ void App::apply(const Command& c) {
             [&](const cmd::SetPlaying& x) { m_scene.playing = x.playing; },
             [&](const cmd::TogglePlaying&) { m_scene.playing = !m_scene.playing; },
             [&](const cmd::SetSpeed& x) { m_scene.speed = std::clamp(x.speed, 0.25f, 2.0f); },
-            [&](const cmd::SetTime& x) { m_scene.setTime(x.seconds); },
+            [&](const cmd::SetTime& x) {
+                m_scene.setTime(x.seconds);
+                if (m_compareScene)
+                    m_compareScene->setTime(std::min(x.seconds, m_compareScene->duration()));
+            },
             [&](const cmd::StepTime& x) {
                 m_scene.playing = false;
                 m_scene.setTime(m_scene.time() + x.seconds);
@@ -276,6 +295,7 @@ void App::apply(const Command& c) {
             [&](const cmd::StepRoutine& x) { stepRoutine(x.direction); },
             [&](const cmd::SaveRoutine& x) { saveRoutine(x.routine); },
             [&](const cmd::DeleteRoutine& x) { deleteRoutine(x.id); },
+            [&](const cmd::Compare& x) { setCompare(x.mistakeId); },
         },
         c);
 }

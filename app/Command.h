@@ -73,6 +73,10 @@ struct SetTheme {
     Theme theme;
 };
 struct ToggleLabels {};
+// "Right vs wrong": the stretch beside one of its mistake demos (the demo's id; "" ends it).
+struct Compare {
+    std::string mistakeId;
+};
 struct StartRoutine {
     std::string id;
 };
@@ -99,6 +103,7 @@ using Command =
                  cmd::SetMarks, cmd::CycleMarks, cmd::LoadStretch, cmd::Quit, cmd::SelectRegion,
                  cmd::TogglePresentation, cmd::ToggleBlank, cmd::ToggleOrbit, cmd::StepPhase,
                  cmd::SetLoop, cmd::MirrorSide, cmd::SetTheme, cmd::ToggleLabels, cmd::StartRoutine,
-                 cmd::StopRoutine, cmd::StepRoutine, cmd::SaveRoutine, cmd::DeleteRoutine>;
+                 cmd::StopRoutine, cmd::StepRoutine, cmd::SaveRoutine, cmd::DeleteRoutine,
+                 cmd::Compare>;
 
 }  // namespace ra::app

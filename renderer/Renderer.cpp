@@ -265,6 +265,16 @@ void Renderer::renderOffscreen(const FrameView& v) {
     m_impl->draw(v, m_impl->resolve.fbo());
 }
 
+void Renderer::blitToWindow(int x, int y) {
+    const ColorTarget& t = m_impl->resolve;
+    if (!t.fbo()) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, t.fbo());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, t.width(), t.height(), x, y, x + t.width(), y + t.height(),
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 std::vector<glm::vec3> Renderer::skinnedPositions(size_t item) const {
     if (item >= m_impl->items.size()) return {};
     return m_impl->items[item].mesh.readSkinnedPositions();

@@ -75,6 +75,9 @@ public:
     // Draws into an offscreen colour target of the view's size; readPixels() returns it.
     void renderOffscreen(const FrameView& view);
     RgbaImage readPixels() const;
+    // Copies the last offscreen picture into the window's framebuffer with its lower-left corner
+    // at (x, y) (pixels, GL's y up): side-by-side views are two offscreen renders and two copies.
+    void blitToWindow(int x, int y);
     // The model-space positions the GPU skinned for the n-th drawn primitive in the last frame
     // (empty when it is not skinned): lets tests hold the shader to core::skinPosition.
     std::vector<glm::vec3> skinnedPositions(size_t primitive) const;

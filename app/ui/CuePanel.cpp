@@ -112,6 +112,23 @@ void safetyLine(const core::Scene& s, const core::SafetyReport& r) {
     traceValue("safety", std::string(word) + " " + where);
 }
 
+// "Right vs wrong" for each mistake demo of this stretch (or this demo against the right way).
+void compareButtons(const PanelContext& ctx, const core::Stretch& st, std::vector<Command>& out) {
+    if (!ctx.library) return;
+    if (st.isMistakeDemo()) {
+        if (ctx.library->find(st.mistake->of) && ImGui::Button("Right vs wrong (W)"))
+            out.push_back(cmd::Compare{st.id});
+        return;
+    }
+    for (const auto& s : ctx.library->stretches) {
+        if (!s.mistake || s.mistake->of != st.id) continue;
+        std::string label = "Right vs wrong: ";
+        label += s.name;
+        if (ImGui::Button(label.c_str())) out.push_back(cmd::Compare{s.id});
+        traceItem("compare/" + s.id);
+    }
+}
+
 }  // namespace
 
 void breathingGuide(const core::StretchFrame& f, float radius) {
@@ -156,6 +173,7 @@ void drawCuePanel(const PanelContext& ctx, std::vector<Command>& out) {
         if (ctx.library && ctx.library->find(st.mistake->of) && ImGui::Button("Show it done right"))
             out.push_back(cmd::LoadStretch{st.mistake->of});
     }
+    compareButtons(ctx, st, out);
     ImGui::TextWrapped("Targets: %s", regionNames(ctx.scene, st.targets).c_str());
     ImGui::TextWrapped("Keep off: %s", regionNames(ctx.scene, st.avoid).c_str());
     sectionTitle("Now");

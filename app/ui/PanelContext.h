@@ -48,6 +48,8 @@ struct PanelContext {
     const core::SafetyReport* safety = nullptr;     // null while no stretch plays
     const std::vector<core::Routine>* routines = nullptr;
     const core::RoutinePlayer* routinePlayer = nullptr;
+    const core::Scene* compareScene = nullptr;  // right vs wrong: the mistake demo's scene
+    const core::SafetyReport* compareSafety = nullptr;
 };
 
 }  // namespace ra::app

@@ -38,6 +38,8 @@ void drawRoutinesTab(const PanelContext& ctx, std::vector<Command>& out);
 void drawCuePanel(const PanelContext& ctx, std::vector<Command>& out);
 void drawTransportBar(const PanelContext& ctx, std::vector<Command>& out);
 void drawPresentationBand(const PanelContext& ctx);
+// Right vs wrong: a caption box over each half (name, cue, live safety) and the way out.
+void drawCompareCaptions(const PanelContext& ctx, std::vector<Command>& out);
 // The name of the region under the mouse (and why not to roll it, over a zone).
 void drawRegionTooltip(const PanelContext& ctx);
 void drawDiagnosticsPanel(const PanelContext& ctx);

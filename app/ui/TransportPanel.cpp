@@ -99,7 +99,8 @@ void speedCombo(const PanelContext& ctx, std::vector<Command>& out) {
 void drawTransportBar(const PanelContext& ctx, std::vector<Command>& out) {
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float left = ctx.ui.showPanels ? controlPanelWidth(em, display.x) : em * 0.6f;
+    const bool side = ctx.ui.showPanels && !ctx.compareScene;
+    const float left = side ? controlPanelWidth(em, display.x) : em * 0.6f;
     const float height = transportBarHeight(em) - em * 1.2f;
     ImGui::SetNextWindowPos(ImVec2(left, display.y - em * 0.6f - height), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(display.x - left - em * 0.6f, height), ImGuiCond_Always);
