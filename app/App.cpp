@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/Headless.h"
@@ -78,6 +79,7 @@ bool App::init() {
     printDiagnostics(m_content.diags);
     loadUserConfig();
     applySettings();
+    if (m_options.modelPath.empty() && m_settings.body != "adult") setBody(m_settings.body);
     m_scene.setModel(m_content.model);
     m_scene.playing = !m_options.paused;
     if (!m_options.pose.empty()) {
@@ -136,6 +138,18 @@ glm::vec2 App::panelFractions() const {
     return glm::vec2(controlPanelWidth(em, float(ws.x)), right) / float(ws.x);
 }
 
+// A stretch frames the body and the roller with room for the motion (the mat may run out of the
+// picture: the body is what people came to see); anything else frames the whole scene.
+void App::frameSubject(float aspect, float heightShare) {
+    if (!m_scene.stretch()) {
+        frameScene(m_camera, m_scene, m_ui.view, aspect, heightShare);
+        return;
+    }
+    const core::Bounds b = m_scene.casterBounds();
+    const glm::vec3 centre = (b.min + b.max) * 0.5f, half = (b.max - b.min) * 0.5f * 1.15f;
+    m_camera.frame(m_ui.view, centre - half, centre + half, aspect, heightShare);
+}
+
 void App::resetView() {
     const glm::ivec2 fb = m_window->framebufferSize();
     if (fb.x <= 0 || fb.y <= 0) return;
@@ -144,13 +158,61 @@ void App::resetView() {
     if (m_compareScene) {  // two halves, captions on top, the transport bar below
         const float shift = compareShiftY();
         const float share = 1.0f - kCompareHeaderShare - (shift + kCompareHeaderShare);
-        frameScene(m_camera, m_scene, m_ui.view, float(fb.x / 2) / float(fb.y), share);
+        frameSubject(float(fb.x / 2) / float(fb.y), share);
         return;
     }
     const glm::vec2 panels = panelFractions();
     const float free = 1.0f - panels.x - panels.y;
-    frameScene(m_camera, m_scene, m_ui.view, float(fb.x) * free / float(fb.y),
-               1.0f - bandFraction());
+    frameSubject(float(fb.x) * free / float(fb.y), 1.0f - bandFraction());
+}
+
+// The skin tone as the renderer's base colour (linear); "medium" keeps the figure's own colour,
+// and a model of the user's keeps its own always.
+glm::vec4 App::skinColour() const {
+    if (!pickable() || m_ui.skinTone == "medium") return glm::vec4(0.0f);
+    const glm::vec3 srgb = m_ui.skinTone == "light" ? glm::vec3(0.96f, 0.84f, 0.76f)
+                           : m_ui.skinTone == "tan" ? glm::vec3(0.74f, 0.55f, 0.41f)
+                                                    : glm::vec3(0.45f, 0.31f, 0.22f);
+    return glm::vec4(srgb * srgb, 1.0f);  // the shaders encode with sqrt
+}
+
+// Switches between our figures; the stretch playing goes on on the new one. A figure that will
+// not load is reported and the current one stays.
+void App::setBody(const std::string& body) {
+    if (m_content.assetsDir.empty()) return;
+    const std::string file = body == "female" ? "body-female.glb" : "body.glb";
+    const std::string path =
+        (std::filesystem::path(m_content.assetsDir) / "models" / file).string();
+    core::Diagnostics diags;
+    auto model = core::loadGltf(path, diags);
+    std::string error;
+    std::optional<core::BodySurface> surface;
+    if (model) {
+        auto shared = std::make_shared<const core::ModelData>(std::move(*model));
+        surface = core::BodySurface::build(shared, m_content.library->landmarks, error);
+        if (surface) {
+            m_content.model = shared;
+            m_content.surface = std::make_shared<const core::BodySurface>(std::move(*surface));
+            m_content.modelPath = path;
+        }
+    }
+    printDiagnostics(diags);
+    m_content.diags.append(diags);
+    if (!surface) {
+        if (!error.empty()) std::cerr << "roller-atlas: " << path << ": " << error << "\n";
+        return;
+    }
+    m_ui.body = body;
+    const std::string stretch = m_scene.stretch() ? m_scene.stretch()->stretch().id : "";
+    const double t = m_scene.time();
+    setCompare("");
+    m_scene.setStretch(nullptr);
+    m_scene.setModel(m_content.model);
+    m_pickSkin.clear();
+    if (!stretch.empty()) loadStretch(stretch);
+    m_scene.setTime(t);
+    refreshMarks();
+    resetView();
 }
 
 void App::loadModel(const std::string& path) {

@@ -40,7 +40,10 @@ private:
     void onKey(const InputEvent& e, std::vector<Command>& out);
     void apply(const Command& c);
     void loadModel(const std::string& path);
+    void setBody(const std::string& body);
+    glm::vec4 skinColour() const;
     void resetView();
+    void frameSubject(float aspect, float heightShare);
     // The shares of the framebuffer width the left panel and the cue panel cover (0 when hidden).
     glm::vec2 panelFractions() const;
     // The share of the framebuffer height presentation mode's caption band covers (0 otherwise).

@@ -89,6 +89,8 @@ void App::drawCompare(glm::ivec2 fb, int msaaSamples) {
         v.msaaSamples = msaaSamples;
         v.regions = *marks[i];
         v.xray = m_ui.xray;
+        v.skinOpacity = m_ui.skinOpacity;
+        v.skinColor = skinColour();
         v.effectTime = m_effectTime;
         m_renderer->renderOffscreen(v);
         m_renderer->blitToWindow(i == 0 ? 0 : half, 0);

@@ -151,6 +151,8 @@ void App::drawScene(glm::ivec2 fb) {
     }
     v.regions = m_frameMarks;
     v.xray = m_ui.xray;
+    v.skinOpacity = m_ui.skinOpacity;
+    v.skinColor = skinColour();
     v.effectTime = m_effectTime;
     if (!m_firstFrameShown) m_redrawFrames = std::max(m_redrawFrames, 2);
     if (m_wasMoving && !moving) m_redrawFrames = std::max(m_redrawFrames, 1);  // the crisp still
@@ -263,7 +265,10 @@ void App::apply(const Command& c) {
                 m_ui.uiScale = std::clamp(x.scale, 0.75f, 2.5f);
                 m_fontsDirty = true;
             },
-            [&](const cmd::ToggleUi&) { m_ui.showPanels = !m_ui.showPanels; },
+            [&](const cmd::ToggleUi&) {
+                m_ui.showPanels = !m_ui.showPanels;
+                if (!m_viewTouched) resetView();  // the scene takes the room the panels leave
+            },
             [&](const cmd::ToggleHelp&) { m_ui.showHelp = !m_ui.showHelp; },
             [&](const cmd::ToggleFullscreen&) { m_window->setFullscreen(!m_window->fullscreen()); },
             [&](const cmd::OpenModel& x) { loadModel(x.path); },
@@ -296,6 +301,12 @@ void App::apply(const Command& c) {
             [&](const cmd::SaveRoutine& x) { saveRoutine(x.routine); },
             [&](const cmd::DeleteRoutine& x) { deleteRoutine(x.id); },
             [&](const cmd::Compare& x) { setCompare(x.mistakeId); },
+            [&](const cmd::SetSkinOpacity& x) {
+                m_ui.skinOpacity = std::clamp(x.opacity, 0.1f, 0.9f);
+                m_ui.xray = true;
+            },
+            [&](const cmd::SetSkinTone& x) { m_ui.skinTone = x.tone; },
+            [&](const cmd::SetBody& x) { setBody(x.body); },
         },
         c);
 }

@@ -58,6 +58,8 @@ void App::applySettings() {
     m_ui.showPanels = s.showPanels;
     m_ui.xray = m_options.xray || s.xray;
     m_ui.labels = s.labels;
+    m_ui.skinOpacity = s.skinOpacity < 1.0f ? s.skinOpacity : m_ui.skinOpacity;
+    m_ui.skinTone = s.skinTone;
     m_scene.speed = std::clamp(s.speed, 0.25f, 2.0f);
     m_scene.loop = s.loop;
 }
@@ -70,6 +72,9 @@ core::Settings App::currentSettings() const {
     s.showPanels = m_ui.showPanels;
     s.xray = m_ui.xray;
     s.labels = m_ui.labels;
+    s.skinOpacity = m_ui.skinOpacity;
+    s.skinTone = m_ui.skinTone;
+    s.body = m_ui.body;
     s.speed = m_scene.speed;
     s.loop = m_scene.loop;
     if (const core::StretchMotion* m = m_scene.stretch()) s.lastStretch = m->stretch().id;

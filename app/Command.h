@@ -77,6 +77,17 @@ struct ToggleLabels {};
 struct Compare {
     std::string mistakeId;
 };
+// The x-ray skin's opacity where it faces the viewer (0.1 .. 0.9).
+struct SetSkinOpacity {
+    float opacity;
+};
+struct SetSkinTone {
+    std::string tone;  // light | medium | tan | dark
+};
+// The figure: "adult" (1.75 m) or "female" (1.63 m); the current stretch plays on.
+struct SetBody {
+    std::string body;
+};
 struct StartRoutine {
     std::string id;
 };
@@ -104,6 +115,6 @@ using Command =
                  cmd::TogglePresentation, cmd::ToggleBlank, cmd::ToggleOrbit, cmd::StepPhase,
                  cmd::SetLoop, cmd::MirrorSide, cmd::SetTheme, cmd::ToggleLabels, cmd::StartRoutine,
                  cmd::StopRoutine, cmd::StepRoutine, cmd::SaveRoutine, cmd::DeleteRoutine,
-                 cmd::Compare>;
+                 cmd::Compare, cmd::SetSkinOpacity, cmd::SetSkinTone, cmd::SetBody>;
 
 }  // namespace ra::app

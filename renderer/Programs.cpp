@@ -68,6 +68,7 @@ std::optional<SceneProgram> buildScene(size_t i, core::Diagnostics& diags,
     sp.eye = l("u_eye");
     sp.background = l("u_background");
     sp.skyAmbient = l("u_skyAmbient");
+    sp.skinOpacity = l("u_skinOpacity");
     sp.groundAmbient = l("u_groundAmbient");
     sp.sunColor = l("u_sunColor");
     sp.flatLit = l("u_flatLit");

@@ -37,8 +37,8 @@ struct SceneProgram {
     gl::Program program;
     GLint model = -1, viewProj = -1, shadowFromWorld = -1, baseColor = -1, baseTexture = -1,
           shadowMap = -1, shadowNormalOffset = -1, toLight = -1, eye = -1, background = -1,
-          skyAmbient = -1, groundAmbient = -1, sunColor = -1, flatLit = -1, flatShade = -1,
-          floorCenter = -1, floorPatch = -1;
+          skinOpacity = -1, skyAmbient = -1, groundAmbient = -1, sunColor = -1, flatLit = -1,
+          flatShade = -1, floorCenter = -1, floorPatch = -1;
     // Region variants only (-1 elsewhere).
     GLint regionFlags = -1, pulse = -1, markScale = -1;
 };

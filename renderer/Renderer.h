@@ -33,6 +33,10 @@ struct FrameView {
     // X-ray: the skeleton layer drawn opaque inside translucent skin. Skeleton meshes are drawn
     // only in this mode.
     bool xray = false;
+    // X-ray: the skin's opacity where it faces the viewer (denser toward the outline).
+    float skinOpacity = 0.17f;
+    // When alpha > 0, the skin's base colour (linear RGB), replacing the model's own.
+    glm::vec4 skinColor{0.0f};
     // Seconds; drives the target regions' slow pulse (the app decides whether it advances).
     float effectTime = 0.0f;
 };

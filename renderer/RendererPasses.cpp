@@ -112,6 +112,7 @@ void Renderer::Impl::setFrameUniforms(const SceneProgram& p, const FrameView& v)
     glUniform4f(p.baseColor, kFloorAlbedo.r, kFloorAlbedo.g, kFloorAlbedo.b, 1.0f);
     const glm::vec3 mc = v.scene->mat().center;
     glUniform2f(p.floorCenter, mc.x, mc.z);
+    if (p.skinOpacity >= 0) glUniform1f(p.skinOpacity, std::clamp(v.skinOpacity, 0.05f, 1.0f));
     if (p.regionFlags >= 0) setRegionUniforms(p, v);
 }
 
@@ -150,6 +151,8 @@ void Renderer::Impl::drawModelItems(const core::Scene& scene, const FrameView& v
             item->material >= 0 ? &model->materials[size_t(item->material)] : nullptr;
         glm::vec4 base = m ? m->baseColor : glm::vec4(0.8f, 0.74f, 0.68f, 1.0f);
         if (pass == ItemPass::Bones) base = kBoneIvory;
+        // A chosen skin tone replaces the figure's own (linear, the shaders' space).
+        if (pass != ItemPass::Bones && v.skinColor.a > 0.0f) base = v.skinColor;
         glUniform4fv(p.baseColor, 1, glm::value_ptr(base));
         if (pass != ItemPass::Bones && textured(*item)) {
             glActiveTexture(GL_TEXTURE0 + kBaseTextureUnit);

@@ -6,6 +6,7 @@
 precision highp float;
 
 uniform vec4 u_baseColor;  // linear
+uniform float u_skinOpacity;  // x-ray: the skin's opacity where it faces the viewer
 uniform sampler2D u_baseTexture;
 uniform highp sampler2DShadow u_shadowMap;
 uniform vec3 u_toLight;  // normalised, toward the sun
@@ -125,9 +126,10 @@ void main() {
     c = mix(c * marks.brighten + marks.glow, marks.ink, marks.inkAlpha);
 #endif
 #if defined(XRAY)
-    // Translucent skin over the skeleton: faint where it faces the viewer, denser toward the
-    // silhouette so the body's outline stays; region marks stay legible on it.
-    float alpha = mix(0.62, 0.17, smoothstep(0.0, 0.7, abs(dot(n, v))));
+    // Translucent skin over the skeleton: u_skinOpacity where it faces the viewer, denser toward
+    // the silhouette so the body's outline stays; region marks stay legible on it.
+    float alpha = mix(min(1.0, u_skinOpacity + 0.45), u_skinOpacity,
+                      smoothstep(0.0, 0.7, abs(dot(n, v))));
 #if defined(HAS_REGIONS)
     // Marked skin stays a veil too (the bones under a no-go zone must show), but a denser one.
     alpha = max(alpha, max(marks.tint * 0.45, marks.inkAlpha * 0.8));

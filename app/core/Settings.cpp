@@ -117,6 +117,11 @@ const std::vector<std::string>& skinToneNames() {
     return names;
 }
 
+const std::vector<std::string>& bodyNames() {
+    static const std::vector<std::string> names{"adult", "female"};
+    return names;
+}
+
 std::string configFolder(const std::string& override) {
     namespace fs = std::filesystem;
     if (!override.empty()) return override;
@@ -141,14 +146,16 @@ Settings loadSettings(const std::string& path, Diagnostics& diags) {
     r.flag("xray", s.xray);
     r.number("skin_opacity", kMinSkinOpacity, kMaxSkinOpacity, s.skinOpacity);
     r.text("skin_tone", skinToneNames(), s.skinTone);
+    r.text("body", bodyNames(), s.body);
     r.number("speed", kMinSpeed, kMaxSpeed, s.speed);
     r.flag("loop", s.loop);
     r.flag("labels", s.labels);
     r.text("routine", {}, s.routine);
     JsonReader(path, diags)
-        .unknownFields(doc, "",
-                       {"version", "ui_scale", "theme", "last_stretch", "view", "show_panels",
-                        "xray", "skin_opacity", "skin_tone", "speed", "loop", "labels", "routine"});
+        .unknownFields(
+            doc, "",
+            {"version", "ui_scale", "theme", "last_stretch", "view", "show_panels", "xray",
+             "skin_opacity", "skin_tone", "body", "speed", "loop", "labels", "routine"});
     return s;
 }
 
@@ -163,6 +170,7 @@ std::string settingsJson(const Settings& s) {
     j["xray"] = s.xray;
     j["skin_opacity"] = shortest(s.skinOpacity);
     j["skin_tone"] = s.skinTone;
+    j["body"] = s.body;
     j["speed"] = shortest(s.speed);
     j["loop"] = s.loop;
     j["labels"] = s.labels;

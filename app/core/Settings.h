@@ -25,6 +25,7 @@ struct Settings {
     bool xray = false;
     float skinOpacity = 1.0f;         // kMinSkinOpacity .. kMaxSkinOpacity
     std::string skinTone = "medium";  // one of skinToneNames()
+    std::string body = "adult";       // one of bodyNames()
     float speed = 1.0f;               // kMinSpeed .. kMaxSpeed
     bool loop = true;
     bool labels = true;   // labels with leader lines
@@ -35,6 +36,7 @@ struct Settings {
 
 const std::vector<std::string>& themeNames();     // "light", "dark", "projector"
 const std::vector<std::string>& skinToneNames();  // "light", "medium", "tan", "dark"
+const std::vector<std::string>& bodyNames();      // "adult", "female"
 
 // The folder settings.json and routines.json live in: `override` when not empty (--config), else
 // $XDG_CONFIG_HOME/roller-atlas when XDG_CONFIG_HOME is set and absolute (the XDG spec says to

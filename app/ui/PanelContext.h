@@ -26,6 +26,9 @@ struct UiState {
     bool smoothEdgesWhileMoving = true;
     bool softwareRenderer = false;
     bool xray = false;                     // translucent skin over the skeleton
+    float skinOpacity = 0.2f;              // x-ray skin opacity where it faces the viewer
+    std::string skinTone = "medium";       // light | medium (the figure's own) | tan | dark
+    std::string body = "adult";            // adult | female
     cmd::Marks marks = cmd::Marks::Focus;  // which regions are marked
     bool modelHasRegions = false;          // our body (labelled) or a user's model (not)
     cmd::Theme theme = cmd::Theme::Light;

@@ -69,6 +69,30 @@ void legendRow(Swatch kind, const char* text) {
     ImGui::TextUnformatted(text);
 }
 
+// X-ray opacity, skin tone and figure.
+void skinRows(const PanelContext& ctx, std::vector<Command>& out) {
+    const float em = ImGui::GetFontSize();
+    float opacity = ctx.ui.skinOpacity;
+    ImGui::SetNextItemWidth(-em * 8.5f);
+    if (ImGui::SliderFloat("X-ray opacity", &opacity, 0.1f, 0.9f, "%.2f"))
+        out.push_back(cmd::SetSkinOpacity{opacity});
+    static constexpr std::pair<const char*, const char*> kTones[] = {
+        {"light", "Light"}, {"medium", "Medium"}, {"tan", "Tan"}, {"dark", "Dark"}};
+    ImGui::TextUnformatted("Skin:");
+    for (const auto& [tone, label] : kTones) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(label, ctx.ui.skinTone == tone))
+            out.push_back(cmd::SetSkinTone{tone});
+    }
+    ImGui::TextUnformatted("Figure:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Adult, 1.75 m", ctx.ui.body == "adult"))
+        out.push_back(cmd::SetBody{"adult"});
+    ImGui::SameLine();
+    if (ImGui::RadioButton("1.63 m", ctx.ui.body == "female"))
+        out.push_back(cmd::SetBody{"female"});
+}
+
 void anatomySection(const PanelContext& ctx, std::vector<Command>& out) {
     if (!ctx.ui.modelHasRegions) {
         ImGui::TextDisabled("This model has no labelled regions.");
@@ -88,6 +112,7 @@ void anatomySection(const PanelContext& ctx, std::vector<Command>& out) {
         ImGui::SameLine();
         if (ImGui::RadioButton(label, ctx.ui.marks == marks)) out.push_back(cmd::SetMarks{marks});
     }
+    skinRows(ctx, out);
     if (ctx.ui.marks == cmd::Marks::Off) return;
     legendRow(Swatch::Target, "Target: roll here");
     legendRow(Swatch::Caution, "Caution: go gently");

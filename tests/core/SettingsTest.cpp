@@ -23,6 +23,7 @@ Settings changedSettings() {
     s.xray = true;
     s.skinOpacity = 0.35f;
     s.skinTone = "dark";
+    s.body = "female";
     s.speed = 0.75f;
     s.loop = false;
     s.labels = false;
@@ -52,6 +53,7 @@ TEST_CASE("settings: a save and a load give back the same settings") {
     CHECK(j.at("version") == 1);
     CHECK(j.at("ui_scale").dump() == "1.3");  // the float's shortest form, not 1.2999999523
     CHECK(j.at("skin_tone") == "dark");
+    CHECK(j.at("body") == "female");
     CHECK(readBytes(file).rfind("{\n  \"version\": 1,", 0) == 0);
 }
 

@@ -37,7 +37,7 @@ struct Region {
     double x0 = 0.0, y0 = 0.0, x1 = 1.0, y1 = 1.0;
 };
 // Away from the ImGui panels at the top-left: only the 3D view is drawn here.
-constexpr Region kSceneArea{0.45, 0.0, 1.0, 1.0};
+constexpr Region kSceneArea{0.38, 0.0, 0.7, 0.85};
 // Where the control panel sits while the panels are shown.
 constexpr Region kPanelArea{0.0, 0.0, 0.25, 0.5};
 
