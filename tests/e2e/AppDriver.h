@@ -105,7 +105,10 @@ public:
         std::vector<std::string> argv{RA_BINARY};
         argv.insert(argv.end(), args.begin(), args.end());
         std::vector<std::string> env = x.env();
-        // Settings go to a folder of the test's own, never the user's ~/.config.
+        // Settings go to a fresh folder of the test's own, never the user's ~/.config (and never
+        // what an earlier run of the test left).
+        std::error_code ec;
+        fs::remove_all(m_logPath + ".config", ec);
         env.push_back("XDG_CONFIG_HOME=" + m_logPath + ".config");
         env.insert(env.end(), extraEnv.begin(), extraEnv.end());
         m_pid = startProcess(argv, env, m_logPath);
