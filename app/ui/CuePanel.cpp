@@ -120,11 +120,15 @@ void compareButtons(const PanelContext& ctx, const core::Stretch& st, std::vecto
             out.push_back(cmd::Compare{st.id});
         return;
     }
+    bool first = true;
     for (const auto& s : ctx.library->stretches) {
         if (!s.mistake || s.mistake->of != st.id) continue;
-        std::string label = "Right vs wrong: ";
-        label += s.name;
-        if (ImGui::Button(label.c_str())) out.push_back(cmd::Compare{s.id});
+        if (first) ImGui::TextUnformatted("Right vs wrong (W):");
+        first = false;
+        // The demo's name without its "Mistake: " prefix; the button clips what does not fit.
+        std::string label = s.name;
+        if (label.rfind("Mistake: ", 0) == 0) label = label.substr(9);
+        if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) out.push_back(cmd::Compare{s.id});
         traceItem("compare/" + s.id);
     }
 }

@@ -21,6 +21,7 @@ void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out) {
         {"Page Up / Down", "previous / next step"},
         {"Left / Right", "1 s back / forward"},
         {"S", "the same moment on the other side"},
+        {"W", "right vs wrong: beside its mistake demo (Esc closes)"},
         {"[ and ]", "slower / faster (0.25x to 2x)"},
         {"Ctrl + / Ctrl -", "larger / smaller text"},
         {"X", "x-ray: see the skeleton through the skin"},

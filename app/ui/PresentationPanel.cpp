@@ -52,9 +52,16 @@ void drawPresentationBand(const PanelContext& ctx) {
     const float top = display.y - height;
     dl->AddRectFilled(ImVec2(0, top), display, kBand);
     // The stretch and the step, small, above the caption.
-    char head[160];
-    std::snprintf(head, sizeof head, "%s  -  step %d of %zu", m->stretch().name.c_str(),
-                  f.segment + 1, m->timeline().segments().size());
+    char head[256];
+    int n = std::snprintf(head, sizeof head, "%s  -  step %d of %zu", m->stretch().name.c_str(),
+                          f.segment + 1, m->timeline().segments().size());
+    if (const core::RoutinePlayer* p = ctx.routinePlayer; p && p->active() && n > 0 &&
+                                                          size_t(n) < sizeof head) {
+        const int left = int(p->remaining());
+        std::snprintf(head + n, sizeof head - size_t(n), "      %s: area %d of %zu, %d:%02d left",
+                      p->routine().name.c_str(), p->step() + 1, p->routine().steps.size(),
+                      left / 60, left % 60);
+    }
     dl->AddText(font, px * 0.45f, ImVec2(margin, top + margin * 0.5f), kAccent, head);
     float y = top + margin * 0.5f + px * 0.55f;
     for (const auto& line : lines) {
