@@ -7,6 +7,7 @@
 
 #include "core/JsonReader.h"
 #include "ui/Panels.h"
+#include "ui/UiParts.h"
 #include "ui/UiStyle.h"
 #include "ui/UiTrace.h"
 
@@ -33,13 +34,7 @@ void kindChip(core::RegionKind kind) {
                          : kind == core::RegionKind::Caution ? kColourCaution
                          : kind == core::RegionKind::Target  ? kColourTarget
                                                              : kColourNeutral;
-    const ImVec2 size = ImGui::CalcTextSize(text);
-    const float pad = ImGui::GetFontSize() * 0.35f;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x + pad * 2, p.y + size.y + pad),
-                                              colour, pad);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad, p.y + pad * 0.5f), IM_COL32_WHITE, text);
-    ImGui::Dummy(ImVec2(size.x + pad * 2, size.y + pad));
+    chip(text, colour);
 }
 
 // One stretch as a button that loads and plays it, with its status and one-line summary.

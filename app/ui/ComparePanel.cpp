@@ -7,30 +7,12 @@
 #include "App.h"
 #include "core/StretchMotion.h"
 #include "ui/Panels.h"
+#include "ui/UiParts.h"
 #include "ui/UiStyle.h"
 #include "ui/UiTrace.h"
 
 namespace ra::app {
 namespace {
-
-void safetyWords(const core::Scene& scene, const core::SafetyReport& r) {
-    if (!r.inContact) {
-        ImGui::TextDisabled("Roller: not touching");
-        return;
-    }
-    const ImU32 colour = r.level == core::SafetyLevel::NoGo      ? kColourNoGo
-                         : r.level == core::SafetyLevel::Caution ? kColourCaution
-                                                                 : kColourTarget;
-    const char* word = r.level == core::SafetyLevel::NoGo      ? "NO-GO"
-                       : r.level == core::SafetyLevel::Caution ? "CAUTION"
-                                                               : "OK";
-    std::string where = r.region.empty() ? "skin" : regionName(scene, r.region);
-    if (!r.vertebra.empty()) where += " (" + r.vertebra + ")";
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
-    ImGui::TextWrapped("%s  Roller on: %s", word, where.c_str());
-    if (!r.message.empty()) ImGui::TextWrapped("%s", r.message.c_str());
-    ImGui::PopStyleColor();
-}
 
 void caption(const char* id, bool right, const core::Scene& scene, const core::SafetyReport* r,
              ImVec2 pos, float width, float height) {
@@ -41,15 +23,7 @@ void caption(const char* id, bool right, const core::Scene& scene, const core::S
     ImGui::Begin(
         id, nullptr,
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    const ImU32 colour = right ? kColourTarget : kColourNoGo;
-    const char* word = right ? "RIGHT" : "WRONG";
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const ImVec2 size = ImGui::CalcTextSize(word);
-    const float pad = ImGui::GetFontSize() * 0.35f;
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x + pad * 2, p.y + size.y + pad),
-                                              colour, pad);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad, p.y + pad * 0.5f), IM_COL32_WHITE, word);
-    ImGui::Dummy(ImVec2(size.x + pad * 2, size.y + pad));
+    chip(right ? "RIGHT" : "WRONG", right ? kColourTarget : kColourNoGo);
     ImGui::SameLine();
     ImGui::TextUnformatted(m->stretch().name.c_str());
     if (ImFont* big = captionFont()) ImGui::PushFont(big);
@@ -57,7 +31,7 @@ void caption(const char* id, bool right, const core::Scene& scene, const core::S
     if (captionFont()) ImGui::PopFont();
     if (!right && m->stretch().mistake)
         ImGui::TextWrapped("%s", m->stretch().mistake->what.c_str());
-    if (r) safetyWords(scene, *r);
+    if (r) safetyBlock(scene, *r);
     ImGui::End();
 }
 

@@ -10,18 +10,12 @@
 #include "core/JsonReader.h"
 #include "core/StretchMotion.h"
 #include "ui/Panels.h"
+#include "ui/UiParts.h"
 #include "ui/UiStyle.h"
 #include "ui/UiTrace.h"
 
 namespace ra::app {
 namespace {
-
-std::string clock(double seconds) {
-    const int s = int(std::lround(std::max(0.0, seconds)));
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
-}
 
 const char* sideName(const core::Stretch& st, int side) {
     if (st.sides != core::StretchSides::Both) return "";
@@ -50,7 +44,7 @@ std::pair<double, double> sideTimes(const core::StretchMotion& m, int side, doub
 }
 
 void timerRow(const char* label, double done, double total) {
-    const std::string text = clock(done) + " / " + clock(total);
+    const std::string text = clockText(done) + " / " + clockText(total);
     ImGui::TextUnformatted(label);
     ImGui::SameLine(ImGui::GetFontSize() * 6.5f);
     ImGui::ProgressBar(total > 0 ? float(done / total) : 0.0f,
@@ -86,30 +80,6 @@ void nowSection(const PanelContext& ctx, const core::StretchMotion& m) {
     if (!f.pressure.empty()) ImGui::TextWrapped("Pressure: %s", f.pressure.c_str());
     if (!f.sources.empty())
         ImGui::TextDisabled("source: %s", core::joinWords(f.sources, ", ").c_str());
-}
-
-void safetyLine(const core::Scene& s, const core::SafetyReport& r) {
-    if (!r.inContact) {
-        ImGui::TextDisabled("Roller: not touching");
-        return;
-    }
-    const ImU32 colour = r.level == core::SafetyLevel::NoGo      ? kColourNoGo
-                         : r.level == core::SafetyLevel::Caution ? kColourCaution
-                                                                 : kColourTarget;
-    const char* word = r.level == core::SafetyLevel::NoGo      ? "NO-GO"
-                       : r.level == core::SafetyLevel::Caution ? "CAUTION"
-                                                               : "OK";
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s", word);
-    ImGui::SameLine();
-    std::string where = r.region.empty() ? "skin" : regionName(s, r.region);
-    if (!r.vertebra.empty()) where += " (" + r.vertebra + ")";
-    ImGui::TextWrapped("Roller on: %s", where.c_str());
-    if (!r.message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
-        ImGui::TextWrapped("%s", r.message.c_str());
-        ImGui::PopStyleColor();
-    }
-    traceValue("safety", std::string(word) + " " + where);
 }
 
 // "Right vs wrong" for each mistake demo of this stretch (or this demo against the right way).
@@ -189,7 +159,12 @@ void drawCuePanel(const PanelContext& ctx, std::vector<Command>& out) {
         ImGui::TextDisabled("sources: %s", core::joinWords(st.sources, ", ").c_str());
     }
     sectionTitle("Safety");
-    if (ctx.safety) safetyLine(ctx.scene, *ctx.safety);
+    if (ctx.safety) {
+        safetyBlock(ctx.scene, *ctx.safety);
+        if (ctx.safety->inContact)
+            traceValue("safety", std::string(safetyLook(ctx.safety->level).word) + " " +
+                                     safetyPlace(ctx.scene, *ctx.safety));
+    }
     ImGui::End();
 }
 

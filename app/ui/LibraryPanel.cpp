@@ -9,6 +9,7 @@
 
 #include "core/JsonReader.h"
 #include "ui/Panels.h"
+#include "ui/UiParts.h"
 #include "ui/UiStyle.h"
 #include "ui/UiTrace.h"
 
@@ -165,18 +166,10 @@ float statusChipWidth(const core::Stretch& s) {
 }
 
 void statusChip(const core::Stretch& s) {
-    const bool mistake = s.isMistakeDemo();
-    const char* text = statusChipText(s);
-    const ImU32 colour = mistake                                    ? kColourNoGo
-                         : s.status == core::StretchStatus::Caution ? kColourCaution
-                                                                    : kColourTarget;
-    const ImVec2 size = ImGui::CalcTextSize(text);
-    const float pad = ImGui::GetFontSize() * 0.3f;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p, ImVec2(p.x + size.x + pad * 2, p.y + size.y + 2), colour, pad);
-    dl->AddText(ImVec2(p.x + pad, p.y + 1), IM_COL32_WHITE, text);
-    ImGui::Dummy(ImVec2(size.x + pad * 2, size.y + 2));
+    const unsigned colour = s.isMistakeDemo()                          ? kColourNoGo
+                            : s.status == core::StretchStatus::Caution ? kColourCaution
+                                                                       : kColourTarget;
+    chip(statusChipText(s), colour);
 }
 
 void drawLibraryTab(const PanelContext& ctx, std::vector<Command>& out) {

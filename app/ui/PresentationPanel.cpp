@@ -55,8 +55,8 @@ void drawPresentationBand(const PanelContext& ctx) {
     char head[256];
     int n = std::snprintf(head, sizeof head, "%s  -  step %d of %zu", m->stretch().name.c_str(),
                           f.segment + 1, m->timeline().segments().size());
-    if (const core::RoutinePlayer* p = ctx.routinePlayer; p && p->active() && n > 0 &&
-                                                          size_t(n) < sizeof head) {
+    if (const core::RoutinePlayer* p = ctx.routinePlayer;
+        p && p->active() && n > 0 && size_t(n) < sizeof head) {
         const int left = int(p->remaining());
         std::snprintf(head + n, sizeof head - size_t(n), "      %s: area %d of %zu, %d:%02d left",
                       p->routine().name.c_str(), p->step() + 1, p->routine().steps.size(),

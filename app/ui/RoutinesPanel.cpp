@@ -9,6 +9,7 @@
 
 #include "core/JsonReader.h"
 #include "ui/Panels.h"
+#include "ui/UiParts.h"
 #include "ui/UiStyle.h"
 #include "ui/UiTrace.h"
 
@@ -26,13 +27,6 @@ struct Draft {
 };
 Draft g_draft;
 
-std::string mmss(double seconds) {
-    const int s = int(std::lround(std::max(0.0, seconds)));
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
-}
-
 std::string stretchName(const PanelContext& ctx, const std::string& id) {
     const core::Stretch* s = ctx.library ? ctx.library->find(id) : nullptr;
     return s ? s->name : id;
@@ -45,14 +39,14 @@ void nowPlaying(const PanelContext& ctx, std::vector<Command>& out) {
     const core::RoutineStep& step = r.steps[size_t(p.step())];
     ImGui::Text("Area %d of %zu: %s", p.step() + 1, r.steps.size(),
                 stretchName(ctx, step.stretch).c_str());
-    const std::string timer = mmss(p.elapsed()) + " / " + mmss(step.seconds);
+    const std::string timer = clockText(p.elapsed()) + " / " + clockText(step.seconds);
     ImGui::ProgressBar(float(p.elapsed() / std::max(1.0, step.seconds)), ImVec2(-1, 0),
                        timer.c_str());
     traceValue("routine step", std::to_string(p.step() + 1) + " " + step.stretch);
     if (p.finished())
         ImGui::TextWrapped("Session done. Finish with a few slow, deep breaths.");
     else
-        ImGui::TextDisabled("Whole session: %s left", mmss(p.totalRemaining()).c_str());
+        ImGui::TextDisabled("Whole session: %s left", clockText(p.totalRemaining()).c_str());
     if (ImGui::Button("Previous area")) out.push_back(cmd::StepRoutine{-1});
     ImGui::SameLine();
     if (ImGui::Button("Next area")) out.push_back(cmd::StepRoutine{1});
@@ -64,7 +58,7 @@ void routineRow(const PanelContext& ctx, const core::Routine& r, std::vector<Com
     ImGui::PushID(r.id.c_str());
     ImGui::TextUnformatted(r.name.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", mmss(r.totalSeconds()).c_str());
+    ImGui::TextDisabled("%s", clockText(r.totalSeconds()).c_str());
     std::vector<std::string> names;
     for (const auto& s : r.steps) names.push_back(stretchName(ctx, s.stretch));
     ImGui::Indent();
@@ -106,7 +100,7 @@ void stepList() {
         ImGui::SameLine();
         ImGui::TextUnformatted(g_draft.steps[i].stretch.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", mmss(g_draft.steps[i].seconds).c_str());
+        ImGui::TextDisabled("%s", clockText(g_draft.steps[i].seconds).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("up") && i > 0) std::swap(g_draft.steps[i], g_draft.steps[i - 1]);
         ImGui::SameLine();

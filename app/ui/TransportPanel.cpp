@@ -8,6 +8,7 @@
 
 #include "core/StretchMotion.h"
 #include "ui/Panels.h"
+#include "ui/UiParts.h"
 #include "ui/UiStyle.h"
 #include "ui/UiTrace.h"
 
@@ -26,13 +27,6 @@ ImU32 phaseColour(int phase, core::PhaseKind kind) {
         default:
             return IM_COL32(160, 168, 180, 255);  // set-up
     }
-}
-
-std::string timeText(double t) {
-    const int s = int(std::floor(std::max(0.0, t)));
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
 }
 
 // The timeline: one coloured block per step, a tick between steps, the playhead; click or drag
@@ -74,7 +68,7 @@ void timeline(const PanelContext& ctx, std::vector<Command>& out, float width) {
     if (ImGui::IsItemHovered() && m) {
         const float f = std::clamp((ImGui::GetIO().MousePos.x - p.x) / size.x, 0.0f, 1.0f);
         const core::StretchFrame sf = m->timeline().evaluate(double(f) * duration);
-        ImGui::SetTooltip("%s  %s\n%s", timeText(double(f) * duration).c_str(),
+        ImGui::SetTooltip("%s  %s\n%s", clockText(double(f) * duration).c_str(),
                           sf.phase < 0 ? "switch sides" : core::phaseKindName(sf.kind),
                           sf.cue.c_str());
     }
@@ -118,7 +112,7 @@ void drawTransportBar(const PanelContext& ctx, std::vector<Command>& out) {
     if (ImGui::Button(">|", button)) out.push_back(cmd::StepPhase{1});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next step (Page Down)");
     ImGui::SameLine();
-    const std::string times = timeText(ctx.scene.time()) + " / " + timeText(ctx.scene.duration());
+    const std::string times = clockText(ctx.scene.time()) + " / " + clockText(ctx.scene.duration());
     const float tail = em * 20.0f + ImGui::CalcTextSize(times.c_str()).x;
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button.y - em * 1.5f) * 0.5f);
