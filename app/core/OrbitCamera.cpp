@@ -52,26 +52,38 @@ void OrbitCamera::frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, f
         m_pitch = p.pitch;
     }
     m_target = (boxMin + boxMax) * 0.5f;
-    m_distance = 1.0f;
-    // Camera axes for this orientation (independent of the distance).
+    m_distance = 1.0f;  // framingDistance() reads the axes from view(): keep them well defined
+    m_distance = framingDistance(boxMin, boxMax, aspect, heightShare);
+}
+
+float OrbitCamera::framingDistance(glm::vec3 boxMin, glm::vec3 boxMax, float aspect,
+                                   float heightShare, float margin) const {
+    // Camera axes for this orientation (independent of the distance and the target).
     const glm::mat4 v = view();
     const glm::vec3 right{v[0][0], v[1][0], v[2][0]};
     const glm::vec3 up{v[0][1], v[1][1], v[2][1]};
     const glm::vec3 back{v[0][2], v[1][2], v[2][2]};
-    const float kMargin = 1.08f;
-    const float tanFull = std::tan(glm::radians(m_fovY) * 0.5f) / kMargin;
+    const glm::vec3 centre = (boxMin + boxMax) * 0.5f;
+    const float tanFull = std::tan(glm::radians(m_fovY) * 0.5f) / std::max(margin, 1e-3f);
     const float tanY = tanFull * std::clamp(heightShare, 0.1f, 1.0f);
     const float tanX = tanFull * std::max(aspect, 0.05f);
     float d = 0.3f;
     for (int i = 0; i < 8; ++i) {
         glm::vec3 c{(i & 1) ? boxMax.x : boxMin.x, (i & 2) ? boxMax.y : boxMin.y,
                     (i & 4) ? boxMax.z : boxMin.z};
-        glm::vec3 rel = c - m_target;
+        glm::vec3 rel = c - centre;
         float z = glm::dot(rel, back);
         d = std::max(
             {d, z + std::abs(glm::dot(rel, right)) / tanX, z + std::abs(glm::dot(rel, up)) / tanY});
     }
-    m_distance = d;
+    return d;
+}
+
+void OrbitCamera::setPose(const CameraPose& pose) {
+    m_target = pose.target;
+    m_yaw = pose.yaw;
+    m_pitch = std::clamp(pose.pitch, kMinPitch, kMaxPitch);
+    m_distance = std::max(pose.distance, 1e-3f);
 }
 
 void OrbitCamera::orbit(float dxPixels, float dyPixels) {

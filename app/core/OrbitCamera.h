@@ -14,6 +14,14 @@ enum class ViewPreset { Front, Back, Left, Right, Top, ThreeQuarter };
 std::optional<ViewPreset> viewPresetFromName(const std::string& name);
 const char* viewPresetName(ViewPreset preset);
 
+// Where the camera is, without its lens: what a CameraRig animates between.
+struct CameraPose {
+    glm::vec3 target{0.0f};
+    float yaw = 0.0f;     // degrees about +Y; 0 looks from +Z toward -Z
+    float pitch = 15.0f;  // degrees above the horizon
+    float distance = 3.0f;
+};
+
 class OrbitCamera {
 public:
     // Frames an axis-aligned box from the preset's direction: the closest distance at which all
@@ -21,6 +29,11 @@ public:
     // `heightShare` < 1 fits the box into that share of the height (a band covers the rest).
     void frame(ViewPreset preset, glm::vec3 boxMin, glm::vec3 boxMax, float aspect,
                float heightShare = 1.0f);
+
+    // The distance from the box's centre, looking along the current yaw and pitch, at which all
+    // eight corners fit (frame()'s fit; `margin` > 1 leaves room around the box).
+    float framingDistance(glm::vec3 boxMin, glm::vec3 boxMax, float aspect,
+                          float heightShare = 1.0f, float margin = 1.08f) const;
 
     void orbit(float dxPixels, float dyPixels);                      // left drag
     void pan(float dxPixels, float dyPixels, float viewportHeight);  // right/middle drag
@@ -32,6 +45,9 @@ public:
     float yawDegrees() const { return m_yaw; }
     float pitchDegrees() const { return m_pitch; }
     float fovYDegrees() const { return m_fovY; }
+    CameraPose pose() const { return {m_target, m_yaw, m_pitch, m_distance}; }
+    // Places the camera as given (pitch kept inside the orbit range, distance above zero).
+    void setPose(const CameraPose& pose);
 
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;
