@@ -99,6 +99,7 @@ bool App::init() {
     refreshMarks();
     m_ui.view = m_options.view;
     resetView();
+    m_rig.snap();  // the first picture shows the framing at once
     if (m_options.present) setPresenting(true);
     m_lastTime = m_clock();
     return true;
@@ -142,12 +143,13 @@ glm::vec2 App::panelFractions() const {
 // picture: the body is what people came to see); anything else frames the whole scene.
 void App::frameSubject(float aspect, float heightShare) {
     if (!m_scene.stretch()) {
-        frameScene(m_camera, m_scene, m_ui.view, aspect, heightShare);
+        const core::Bounds b = m_scene.worldBounds();
+        m_rig.frame(m_ui.view, b.min, b.max, aspect, heightShare);
         return;
     }
     const core::Bounds b = m_scene.casterBounds();
     const glm::vec3 centre = (b.min + b.max) * 0.5f, half = (b.max - b.min) * 0.5f * 1.15f;
-    m_camera.frame(m_ui.view, centre - half, centre + half, aspect, heightShare);
+    m_rig.frame(m_ui.view, centre - half, centre + half, aspect, heightShare);
 }
 
 void App::resetView() {
@@ -284,7 +286,8 @@ void App::refreshMarks() {
 int App::run() {
     if (!init()) return 1;
     while (!m_window->shouldClose()) {
-        const bool animating = (m_scene.playing && m_scene.duration() > 0.0) || m_ui.orbiting;
+        const bool animating =
+            (m_scene.playing && m_scene.duration() > 0.0) || m_ui.orbiting || m_rig.moving();
         if (animating || m_redrawFrames > 0)
             m_window->pollEvents();
         else

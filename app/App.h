@@ -9,6 +9,7 @@
 #include "Command.h"
 #include "Content.h"
 #include "cli/Options.h"
+#include "core/CameraRig.h"
 #include "core/OrbitCamera.h"
 #include "core/Routine.h"
 #include "core/Scene.h"
@@ -44,6 +45,11 @@ private:
     glm::vec4 skinColour() const;
     void resetView();
     void frameSubject(float aspect, float heightShare);
+    // Eases the camera (follow the roller, transitions) and keeps frames coming while it moves.
+    void updateCamera(double dt);
+    // World bounds of a labelled region in the pose shown (invalid when it has no skin here).
+    core::Bounds regionBounds(int region);
+    void focusRegion(int region);
     // The shares of the framebuffer width the left panel and the cue panel cover (0 when hidden).
     glm::vec2 panelFractions() const;
     // The share of the framebuffer height presentation mode's caption band covers (0 otherwise).
@@ -95,7 +101,9 @@ private:
     std::unique_ptr<gfx::Renderer> m_renderer;
     LoadedContent m_content;
     core::Scene m_scene;
-    core::OrbitCamera m_camera;
+    // The camera, with eased moves and following the roller; a close-up leaves room around the
+    // region so the body stays recognisable.
+    core::CameraRig m_rig{core::CameraRigTuning{0.6f, 0.12f, 1.9f, 0.6f}};
     UiState m_ui;
     core::RegionStates m_marks;       // the focus marks (stretch, --highlight, all, selection)
     core::RegionStates m_frameMarks;  // m_marks plus this frame's hover and selection outlines

@@ -80,12 +80,12 @@ void App::updateCompare(double dt) {
 
 void App::drawCompare(glm::ivec2 fb, int msaaSamples) {
     const int half = fb.x / 2;
-    m_camera.setLensShift(0.0f, compareShiftY());
+    m_rig.setLensShift(0.0f, compareShiftY());
     const core::Scene* scenes[2] = {&m_scene, m_compareScene.get()};
     const core::RegionStates* marks[2] = {&m_frameMarks, &m_compareMarks};
     for (int i = 0; i < 2; ++i) {
         const int width = i == 0 ? half : fb.x - half;
-        gfx::FrameView v = gfx::frameViewFor(*scenes[i], m_camera, width, fb.y);
+        gfx::FrameView v = gfx::frameViewFor(*scenes[i], m_rig.camera(), width, fb.y);
         v.msaaSamples = msaaSamples;
         v.regions = *marks[i];
         v.xray = m_ui.xray;

@@ -46,6 +46,8 @@ const KeyCommand kFixedKeys[] = {
     {GLFW_KEY_L, false, cmd::ToggleLabels{}},
     {GLFW_KEY_O, false, cmd::ToggleOrbit{}},
     {GLFW_KEY_S, false, cmd::MirrorSide{}},
+    {GLFW_KEY_F, false, cmd::ToggleFollow{}},
+    {GLFW_KEY_Z, false, cmd::FocusRegion{-1}},
     {GLFW_KEY_1, false, cmd::SetView{core::ViewPreset::Front}},
     {GLFW_KEY_2, false, cmd::SetView{core::ViewPreset::Back}},
     {GLFW_KEY_3, false, cmd::SetView{core::ViewPreset::Left}},
@@ -69,7 +71,10 @@ void App::frame() {
         // A new size (full screen, presentation, a resize): frame again unless the user has
         // moved the camera themselves.
         m_lastFramebuffer = fb;
-        if (!m_viewTouched) resetView();
+        if (!m_viewTouched) {
+            resetView();
+            m_rig.snap();  // a window being resized should not restart an animation each frame
+        }
     }
     if (std::abs(wantedCaptionPx() - m_ui.captionPx) > 1.0f) m_fontsDirty = true;  // resized
     if (m_fontsDirty) rebuildFonts();
@@ -89,7 +94,8 @@ void App::frame() {
     updateCompare(dt);
     saveSettingsWhenSettled(dt);
     if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
-    if (m_ui.orbiting) m_camera.orbit(float(dt) * 24.0f, 0.0f);
+    if (m_ui.orbiting) m_rig.orbit(float(dt) * 24.0f, 0.0f);
+    updateCamera(dt);
     updateSafety();
 
     drawScene(fb);
@@ -136,10 +142,10 @@ void App::drawScene(glm::ivec2 fb) {
     }
     // Centre the picture in the area right of the panel (the lens shift follows panel toggles).
     const glm::vec2 panels = panelFractions();
-    m_camera.setLensShift(panels.x - panels.y, bandFraction());
-    gfx::FrameView v = gfx::frameViewFor(m_scene, m_camera, fb.x, fb.y);
-    const bool moving =
-        (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0 || m_ui.orbiting;
+    m_rig.setLensShift(panels.x - panels.y, bandFraction());
+    gfx::FrameView v = gfx::frameViewFor(m_scene, m_rig.camera(), fb.x, fb.y);
+    const bool moving = (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0 ||
+                        m_ui.orbiting || m_rig.moving();
     // The very first picture skips multisampling so it appears sooner; the next frame is crisp.
     const bool fast = !m_firstFrameShown || (moving && !m_ui.smoothEdgesWhileMoving);
     v.msaaSamples = fast ? 1 : 0;
@@ -186,15 +192,15 @@ void App::routeInput(const std::vector<InputEvent>& events, std::vector<Command>
                 m_lastCursor = {e.x, e.y};
                 if (m_dragButton >= 0) m_viewTouched = true;
                 if (m_dragButton == GLFW_MOUSE_BUTTON_LEFT)
-                    m_camera.orbit(float(d.x), float(d.y));
+                    m_rig.orbit(float(d.x), float(d.y));
                 else if (m_dragButton == GLFW_MOUSE_BUTTON_RIGHT ||
                          m_dragButton == GLFW_MOUSE_BUTTON_MIDDLE)
-                    m_camera.pan(float(d.x) * pxPerUnit, float(d.y) * pxPerUnit, float(fb.y));
+                    m_rig.pan(float(d.x) * pxPerUnit, float(d.y) * pxPerUnit, float(fb.y));
                 break;
             }
             case InputEvent::Type::Scroll:
                 if (!io.WantCaptureMouse) {
-                    m_camera.zoom(float(e.y));
+                    m_rig.zoom(float(e.y));
                     m_viewTouched = true;
                 }
                 break;
@@ -301,6 +307,8 @@ void App::apply(const Command& c) {
             [&](const cmd::SaveRoutine& x) { saveRoutine(x.routine); },
             [&](const cmd::DeleteRoutine& x) { deleteRoutine(x.id); },
             [&](const cmd::Compare& x) { setCompare(x.mistakeId); },
+            [&](const cmd::ToggleFollow&) { m_ui.following = !m_ui.following; },
+            [&](const cmd::FocusRegion& x) { focusRegion(x.region); },
             [&](const cmd::SetSkinOpacity& x) {
                 m_ui.skinOpacity = std::clamp(x.opacity, 0.1f, 0.9f);
                 m_ui.xray = true;

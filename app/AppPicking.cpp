@@ -38,7 +38,8 @@ int App::regionAt(glm::dvec2 cursor) {
     }
     const glm::vec2 px(float(cursor.x * fb.x / ws.x), float(cursor.y * fb.y / ws.y));
     const float aspect = float(fb.x) / float(fb.y);
-    const glm::mat4 inv = glm::inverse(m_camera.projection(aspect) * m_camera.view());
+    const core::OrbitCamera& camera = m_rig.camera();
+    const glm::mat4 inv = glm::inverse(camera.projection(aspect) * camera.view());
     const glm::vec2 ndc(2.0f * px.x / float(fb.x) - 1.0f, 1.0f - 2.0f * px.y / float(fb.y));
     glm::vec4 a = inv * glm::vec4(ndc, -1.0f, 1.0f), b = inv * glm::vec4(ndc, 1.0f, 1.0f);
     a /= a.w;
@@ -92,6 +93,45 @@ void App::selectRegion(int region) {
               << core::regionKindName(r.kind) << "); "
               << (r.kind == core::RegionKind::Target ? "stretches: " : "relieved by: ")
               << (ids.empty() ? "none" : core::joinWords(ids, ", ")) << std::endl;
+}
+
+core::Bounds App::regionBounds(int region) {
+    core::Bounds b;
+    if (!pickable() || region <= 0) return b;
+    if (m_pickRevision != m_scene.revision() || m_pickSkin.empty()) regionAt(m_cursor);
+    const core::Primitive& skin = m_content.surface->skin();
+    if (skin.regionIds.size() != m_pickSkin.size()) return b;
+    for (size_t v = 0; v < m_pickSkin.size(); ++v)
+        for (size_t j = 0; j < 4; ++j)
+            if (skin.regionIds[v][j] == region && skin.regionWeights[v][j] > 127)
+                b.add(m_pickSkin[v]);
+    return b;
+}
+
+// Close-up: the region fills the free part of the window, seen from where the camera is now.
+void App::focusRegion(int region) {
+    if (region < 0) region = m_ui.selectedRegion;
+    if (region <= 0 && m_scene.stretch() && m_scene.model())
+        for (size_t i = 1; i < m_scene.model()->regions.size(); ++i)
+            if (!m_scene.stretch()->stretch().targets.empty() &&
+                m_scene.model()->regions[i].id == m_scene.stretch()->stretch().targets.front())
+                region = int(i);
+    const core::Bounds b = regionBounds(region);
+    const glm::ivec2 fb = m_window->framebufferSize();
+    if (!b.valid() || fb.x <= 0 || fb.y <= 0) return;
+    const glm::vec2 panels = panelFractions();
+    const float aspect = float(fb.x) * (1.0f - panels.x - panels.y) / float(fb.y);
+    m_rig.focus(b.min, b.max, aspect, 1.0f - bandFraction());
+    m_viewTouched = true;  // a resize keeps the close-up
+}
+
+void App::updateCamera(double dt) {
+    if (m_ui.following)
+        m_rig.follow(m_scene.roller().center);
+    else if (m_rig.following())
+        m_rig.stopFollowing();
+    m_rig.update(float(dt));
+    if (m_rig.moving()) m_redrawFrames = std::max(m_redrawFrames, 1);
 }
 
 void App::addPickMarks() {

@@ -88,6 +88,12 @@ struct SetSkinTone {
 struct SetBody {
     std::string body;
 };
+struct ToggleFollow {};  // the camera's target follows the roller
+// Eases the camera to frame a labelled region (index into ModelData::regions); -1: the
+// selected region, else the stretch's first target.
+struct FocusRegion {
+    int region;
+};
 struct StartRoutine {
     std::string id;
 };
@@ -115,6 +121,7 @@ using Command =
                  cmd::TogglePresentation, cmd::ToggleBlank, cmd::ToggleOrbit, cmd::StepPhase,
                  cmd::SetLoop, cmd::MirrorSide, cmd::SetTheme, cmd::ToggleLabels, cmd::StartRoutine,
                  cmd::StopRoutine, cmd::StepRoutine, cmd::SaveRoutine, cmd::DeleteRoutine,
-                 cmd::Compare, cmd::SetSkinOpacity, cmd::SetSkinTone, cmd::SetBody>;
+                 cmd::Compare, cmd::SetSkinOpacity, cmd::SetSkinTone, cmd::SetBody,
+                 cmd::ToggleFollow, cmd::FocusRegion>;
 
 }  // namespace ra::app

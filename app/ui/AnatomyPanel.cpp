@@ -131,6 +131,8 @@ void drawAnatomyTab(const PanelContext& ctx, std::vector<Command>& out) {
         zoneSection(ctx, *r, out);
     }
     ImGui::EndChild();
+    if (ImGui::Button("Close-up (Z)")) out.push_back(cmd::FocusRegion{ctx.ui.selectedRegion});
+    ImGui::SameLine();
     if (ImGui::Button("Clear selection")) out.push_back(cmd::SelectRegion{-1});
 }
 

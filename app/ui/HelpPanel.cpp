@@ -17,6 +17,8 @@ void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out) {
         {"R or Home", "reset the view"},
         {"1 - 6", "front, back, left, right, top, three-quarter"},
         {"O", "slow orbit"},
+        {"F", "the camera follows the roller"},
+        {"Z", "close-up on the selected region (else the target)"},
         {"Space", "play / pause"},
         {"Page Up / Down", "previous / next step"},
         {"Left / Right", "1 s back / forward"},

@@ -35,6 +35,7 @@ struct UiState {
     bool presenting = false;   // presentation mode: caption band only
     bool blank = false;        // presentation: the screen is black
     bool orbiting = false;     // presentation: the camera circles
+    bool following = false;    // the camera follows the roller
     bool labels = true;        // names with leader lines on the target muscles and zones
     int hoveredRegion = -1;    // under the mouse (index into ModelData::regions), -1: none
     int selectedRegion = -1;   // clicked

@@ -31,6 +31,10 @@ void viewSection(const PanelContext& ctx, std::vector<Command>& out) {
     ImGui::SameLine();
     bool orbit = ctx.ui.orbiting;
     if (ImGui::Checkbox("Slow orbit (O)", &orbit)) out.push_back(cmd::ToggleOrbit{});
+    bool follow = ctx.ui.following;
+    if (ImGui::Checkbox("Follow the roller (F)", &follow)) out.push_back(cmd::ToggleFollow{});
+    ImGui::SameLine();
+    if (ImGui::Button("Close-up (Z)")) out.push_back(cmd::FocusRegion{-1});
 }
 
 // One legend row: a swatch drawn the way the body marks that kind (so the key never relies on
