@@ -102,7 +102,7 @@ core::Bounds App::regionBounds(int region) {
     const core::Primitive& skin = m_content.surface->skin();
     if (skin.regionIds.size() != m_pickSkin.size()) return b;
     for (size_t v = 0; v < m_pickSkin.size(); ++v)
-        for (size_t j = 0; j < 4; ++j)
+        for (int j = 0; j < 4; ++j)
             if (skin.regionIds[v][j] == region && skin.regionWeights[v][j] > 127)
                 b.add(m_pickSkin[v]);
     return b;
