@@ -70,6 +70,9 @@ private:
     void onSceneClick(glm::dvec2 at, std::vector<Command>& out);
     void selectRegion(int region);
     void addPickMarks();
+    // Labels (AppLabels.cpp): the skin in world space for the pose shown, and the layout.
+    const std::vector<glm::vec3>& shownSkin();
+    void updateLabels();
     // Presentation and stepping (AppPresent.cpp).
     void setPresenting(bool on);
     void setTheme(cmd::Theme theme);
@@ -133,6 +136,8 @@ private:
     // Right vs wrong: the mistake demo's scene beside the main one (null when not comparing).
     std::unique_ptr<core::Scene> m_compareScene;
     core::RegionStates m_compareMarks;
+    core::LabelLayout m_labelLayout;    // last frame's, for the layout's hysteresis
+    std::vector<RegionLabel> m_labels;  // what is drawn this frame
     core::SafetyReport m_compareSafety;
     uint64_t m_compareSafetyRevision = 0;
     // The config folder ("" when there is none), the settings in use and as last written, how

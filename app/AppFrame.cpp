@@ -97,6 +97,8 @@ void App::frame() {
     if (m_ui.orbiting) m_rig.orbit(float(dt) * 24.0f, 0.0f);
     updateCamera(dt);
     updateSafety();
+    updateLabels();
+    drawRegionLabels(m_labels);
 
     drawScene(fb);
     ImGui::Render();

@@ -29,13 +29,7 @@ int App::regionAt(glm::dvec2 cursor) {
     const glm::ivec2 fb = m_window->framebufferSize();
     const glm::ivec2 ws = m_window->windowSize();
     if (fb.x <= 0 || fb.y <= 0 || ws.x <= 0 || ws.y <= 0) return -1;
-    if (m_pickRevision != m_scene.revision() || m_pickSkin.empty()) {
-        const core::BodySurface& surface = *m_content.surface;
-        surface.skinnedAll(surface.jointMatrices(m_scene.pose()), m_pickSkin);
-        const glm::mat4& toWorld = m_scene.modelToWorld();
-        for (auto& p : m_pickSkin) p = glm::vec3(toWorld * glm::vec4(p, 1.0f));
-        m_pickRevision = m_scene.revision();
-    }
+    shownSkin();
     const glm::vec2 px(float(cursor.x * fb.x / ws.x), float(cursor.y * fb.y / ws.y));
     const float aspect = float(fb.x) / float(fb.y);
     const core::OrbitCamera& camera = m_rig.camera();
@@ -98,7 +92,7 @@ void App::selectRegion(int region) {
 core::Bounds App::regionBounds(int region) {
     core::Bounds b;
     if (!pickable() || region <= 0) return b;
-    if (m_pickRevision != m_scene.revision() || m_pickSkin.empty()) regionAt(m_cursor);
+    shownSkin();
     const core::Primitive& skin = m_content.surface->skin();
     if (skin.regionIds.size() != m_pickSkin.size()) return b;
     for (size_t v = 0; v < m_pickSkin.size(); ++v)

@@ -5,6 +5,7 @@
 
 #include "Command.h"
 #include "core/Diagnostics.h"
+#include "core/LabelLayout.h"
 #include "core/OrbitCamera.h"
 #include "core/Routine.h"
 #include "core/SafetyMonitor.h"
@@ -41,6 +42,14 @@ struct UiState {
     int selectedRegion = -1;   // clicked
     bool showAnatomy = false;  // one frame: bring the anatomy tab to the front
     float captionPx = 0.0f;    // presentation caption font size in pixels
+};
+
+// A name with its leader line on the body (window coordinates).
+struct RegionLabel {
+    std::string text;
+    core::RegionKind kind = core::RegionKind::Target;
+    core::ScreenRect box;
+    glm::vec2 from{0.0f}, to{0.0f};  // the anchor on the body, the box's nearest point
 };
 
 struct PanelContext {

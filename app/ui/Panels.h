@@ -43,6 +43,8 @@ void drawCompareCaptions(const PanelContext& ctx, std::vector<Command>& out);
 // The name of the region under the mouse (and why not to roll it, over a zone).
 void drawRegionTooltip(const PanelContext& ctx);
 void drawDiagnosticsPanel(const PanelContext& ctx);
+// The labels with their leader lines, over the scene and under the panels.
+void drawRegionLabels(const std::vector<RegionLabel>& labels);
 void drawHelpPanel(const PanelContext& ctx, std::vector<Command>& out);
 
 // The breathing guide: a circle that fills as the body breathes in, with the word beside it.
