@@ -45,7 +45,10 @@ const std::vector<glm::vec3>& App::shownSkin() {
 void App::updateLabels() {
     m_labels.clear();
     const core::StretchMotion* motion = m_scene.stretch();
-    if (!m_ui.labels || !motion || !pickable() || m_ui.presenting || m_compareScene) return;
+    // Labels name what is marked: none while the marks are off.
+    if (!m_ui.labels || m_ui.marks == cmd::Marks::Off || !motion || !pickable() ||
+        m_ui.presenting || m_compareScene)
+        return;
     const std::vector<glm::vec3>& skin = shownSkin();
     const core::Primitive& prim = m_content.surface->skin();
     const glm::ivec2 fb = m_window->framebufferSize();
