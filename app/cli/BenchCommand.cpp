@@ -1,6 +1,6 @@
 // BenchCommand: `roller-atlas bench`: frame times measured the way the peers were (advance the
 // animation 1/60 s, render, wait for the GPU; 200 frames after 10 warm-up), printed as JSON, and
-// where they go: each pass timed on its own over a few more frames.
+// where they go: each pass timed on its own over a few more frames; then picking (PickBench).
 #include <epoxy/gl.h>
 #include <sys/resource.h>
 
@@ -13,6 +13,7 @@
 
 #include "cli/Commands.h"
 #include "cli/Headless.h"
+#include "cli/PickBench.h"
 #include "cli/ProcessClock.h"
 
 namespace ra::app {
@@ -114,6 +115,7 @@ int runBench(const Options& o) {
     auto s = openHeadless(o, 1920, 1080);
     if (!s) return 1;
     const Measured m = measure(*s, o);
+    const nlohmann::json picking = measurePicking(*s);
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     double mean = 0.0;
@@ -141,6 +143,7 @@ int runBench(const Options& o) {
         {"passes", passes},
         {"cpu_ms_per_frame", m.cpuMsPerFrame},
         {"startup_to_first_frame_ms", m.startupMs},
+        {"picking", picking},
         {"peak_memory_mb", double(ru.ru_maxrss) / 1024.0},
         {"gl_renderer", s->renderer->glRenderer()},
         {"gl_version", s->renderer->glVersion()},

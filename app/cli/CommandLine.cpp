@@ -31,6 +31,7 @@ int runCommandLine(int argc, char** argv) {
             return 0;
         }
         if (o.command == "render") return runRender(o);
+        if (o.command == "pick") return runPick(o);
         if (o.command == "check") return runCheck(o);
         if (o.command == "bench") return runBench(o);
         if (o.command == "list") return runList(o);

@@ -1,4 +1,5 @@
-// Commands: the display-less commands (render, check, bench, list, audit). Each returns the process exit code.
+// Commands: the display-less commands (render, pick, check, bench, list, audit). Each returns the
+// process exit code.
 #pragma once
 
 #include "cli/Options.h"
@@ -6,6 +7,7 @@
 namespace ra::app {
 
 int runRender(const Options& o);
+int runPick(const Options& o);
 int runCheck(const Options& o);
 int runBench(const Options& o);
 int runList(const Options& o);

@@ -68,6 +68,31 @@ void markStretch(const core::ModelData& model, const core::Stretch& stretch,
     highlightRegions(model, ids, states, ignored);
 }
 
+bool setUpScene(const Options& o, const LoadedContent& content, core::Scene& scene,
+                core::RegionStates& regions, std::string& error) {
+    scene.setModel(content.model);
+    scene.playing = false;
+    if (!o.stretch.empty() && o.pose.empty()) {
+        auto motion = makeStretchMotion(content, o.stretch, error);
+        if (!motion) {
+            error.insert(0, "--stretch: ");
+            return false;
+        }
+        scene.setStretch(std::move(motion));
+        if (content.model && !content.model->regions.empty())
+            markStretch(*content.model, scene.stretch()->stretch(), regions);
+    }
+    scene.setTime(o.time);
+    if (content.model && !o.highlight.empty() &&
+        !highlightRegions(*content.model, o.highlight, regions, error))
+        return false;
+    if (!o.pose.empty() && !holdBuiltInPose(scene, o.pose, error)) {
+        error.insert(0, "--pose: ");
+        return false;
+    }
+    return true;
+}
+
 std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, int defaultH) {
     auto s = std::make_unique<HeadlessSession>();
     std::string error;
@@ -88,29 +113,11 @@ std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, in
     }
     s->width = o.width > 0 ? o.width : defaultW;
     s->height = o.height > 0 ? o.height : defaultH;
-    s->scene.setModel(s->content.model);
-    s->scene.playing = false;
-    if (!o.stretch.empty() && o.pose.empty()) {
-        auto motion = makeStretchMotion(s->content, o.stretch, error);
-        if (!motion) {
-            std::cerr << "error: --stretch: " << error << "\n";
-            return nullptr;
-        }
-        s->scene.setStretch(std::move(motion));
-        if (s->content.model && !s->content.model->regions.empty())
-            markStretch(*s->content.model, s->scene.stretch()->stretch(), s->regions);
-    }
-    s->scene.setTime(o.time);
-    s->xray = o.xray;
-    if (s->content.model && !o.highlight.empty() &&
-        !highlightRegions(*s->content.model, o.highlight, s->regions, error)) {
+    if (!setUpScene(o, s->content, s->scene, s->regions, error)) {
         std::cerr << "error: " << error << "\n";
         return nullptr;
     }
-    if (!o.pose.empty() && !holdBuiltInPose(s->scene, o.pose, error)) {
-        std::cerr << "error: --pose: " << error << "\n";
-        return nullptr;
-    }
+    s->xray = o.xray;
     frameScene(s->camera, s->scene, o.view, float(s->width) / float(s->height));
     return s;
 }

@@ -1,5 +1,5 @@
 // Headless: what every display-less command needs: an EGL context, the renderer, the scene with
-// its content, and a framed camera.
+// its content, and a framed camera (pick uses the scene and camera alone).
 #pragma once
 
 #include <memory>
@@ -29,6 +29,12 @@ struct HeadlessSession {
 // Prints every diagnostic to stderr. Returns nullptr (after printing why) when no GL context or
 // renderer can be made; content errors still give a session (the scene shows what did load).
 std::unique_ptr<HeadlessSession> openHeadless(const Options& o, int defaultW, int defaultH);
+
+// Sets `scene` up as the command line asks, the same for every command that shows it: the
+// content's model, the stretch (--stretch) or a built-in pose (--pose) at --time, and the region
+// marks (the stretch's, --highlight). False with `error` naming the option that cannot be had.
+bool setUpScene(const Options& o, const LoadedContent& content, core::Scene& scene,
+                core::RegionStates& regions, std::string& error);
 
 // Frames the whole scene (mat, roller, posed body) from a preset at the given aspect ratio.
 void frameScene(core::OrbitCamera& camera, const core::Scene& scene, core::ViewPreset preset,

@@ -44,7 +44,7 @@ int renderSequence(const Options& o, HeadlessSession& s) {
 }  // namespace
 
 int runRender(const Options& o) {
-    auto s = openHeadless(o, 1280, 720);
+    auto s = openHeadless(o, kRenderWidth, kRenderHeight);
     if (!s) return 1;
     if (o.framesGiven) {
         const int rc = renderSequence(o, *s);

@@ -30,6 +30,31 @@ glm::vec3 origin(const glm::mat4& m) {
     return glm::vec3(m[3]);
 }
 
+// The x-ray pieces "bone_C1".."bone_L5" as vertebrae, in the model's node order, and the sacrum.
+void collectVertebrae(const ModelData& model, std::vector<Vertebra>& vertebrae,
+                      std::optional<Vertebra>& sacrum) {
+    for (size_t n = 0; n < model.nodes.size(); ++n) {
+        const Node& node = model.nodes[n];
+        if (node.name.rfind("bone_", 0) != 0 || node.mesh < 0 ||
+            size_t(node.mesh) >= model.meshes.size())
+            continue;
+        const std::string piece = node.name.substr(5);
+        const bool vertebra = piece.size() >= 2 &&
+                              (piece[0] == 'C' || piece[0] == 'T' || piece[0] == 'L') &&
+                              std::isdigit(static_cast<unsigned char>(piece[1]));
+        if (!vertebra && piece != "sacrum") continue;
+        const auto& prims = model.meshes[size_t(node.mesh)].primitives;
+        if (prims.empty()) continue;
+        glm::vec3 c{0.0f};
+        for (const glm::vec3& p : prims[0].positions) c += p;
+        const Vertebra v{piece, int(n), c / float(std::max<size_t>(1, prims[0].positions.size()))};
+        if (vertebra)
+            vertebrae.push_back(v);
+        else
+            sacrum = v;
+    }
+}
+
 }  // namespace
 
 std::optional<BodySurface> BodySurface::build(std::shared_ptr<const ModelData> model,
@@ -62,18 +87,7 @@ std::optional<BodySurface> BodySurface::build(std::shared_ptr<const ModelData> m
         s.m_cells[cellKey(c.x, c.y, c.z)].push_back(uint32_t(v));
     }
     const Pose rest = restPose(*model);
-    for (size_t n = 0; n < model->nodes.size(); ++n) {
-        const Node& node = model->nodes[n];
-        if (node.name.rfind("bone_", 0) != 0 || node.mesh < 0) continue;
-        const std::string piece = node.name.substr(5);
-        if (piece.size() < 2 || (piece[0] != 'C' && piece[0] != 'T' && piece[0] != 'L') ||
-            !std::isdigit(static_cast<unsigned char>(piece[1])))
-            continue;
-        glm::vec3 c{0.0f};
-        const auto& pos = model->meshes[size_t(node.mesh)].primitives[0].positions;
-        for (const glm::vec3& p : pos) c += p;
-        s.m_vertebrae.push_back({piece, int(n), c / float(std::max<size_t>(1, pos.size()))});
-    }
+    collectVertebrae(*model, s.m_vertebrae, s.m_sacrum);
     for (const Landmark& l : landmarks) {
         glm::vec3 from;
         if (!l.vertebra.empty()) {
@@ -179,6 +193,27 @@ void BodySurface::skinnedNormals(const std::vector<glm::mat4>& jm,
         const float len = glm::length(n);
         out[i] = len > 0.0f ? n / len : glm::vec3(0, 0, 1);
     }
+}
+
+std::string BodySurface::vertebralLevel(const Pose& pose, const glm::mat4& modelToWorld,
+                                        const glm::vec3& worldPoint, float reach,
+                                        bool withSacrum) const {
+    const std::vector<glm::vec3> centres = vertebraCentres(pose);
+    std::string level;
+    float best = reach;
+    for (size_t i = 0; i < centres.size(); ++i) {
+        const glm::vec3 w = glm::vec3(modelToWorld * glm::vec4(centres[i], 1.0f));
+        const float d = glm::length(w - worldPoint);
+        if (d < best) best = d, level = m_vertebrae[i].name;
+    }
+    // Last, so that a point as near a lumbar vertebra as the sacrum keeps the vertebra.
+    if (withSacrum && m_sacrum && size_t(m_sacrum->node) < pose.world.size()) {
+        const glm::vec3 c =
+            glm::vec3(pose.world[size_t(m_sacrum->node)] * glm::vec4(m_sacrum->centroid, 1.0f));
+        const glm::vec3 w = glm::vec3(modelToWorld * glm::vec4(c, 1.0f));
+        if (glm::length(w - worldPoint) < best) level = m_sacrum->name;
+    }
+    return level;
 }
 
 std::vector<glm::vec3> BodySurface::vertebraCentres(const Pose& pose) const {

@@ -53,6 +53,12 @@ public:
                         const std::vector<uint32_t>& vertices, std::vector<glm::vec3>& out) const;
     // The model-space centre of each vertebra in `pose` (pose.world must be current).
     std::vector<glm::vec3> vertebraCentres(const Pose& pose) const;
+    // The vertebra ("T7") whose centre in `pose`, placed by `modelToWorld`, lies nearest a world
+    // point and within `reach` metres; with `withSacrum` the sacrum ("sacrum") counts as a level
+    // too. "" when none lies that near.
+    std::string vertebralLevel(const Pose& pose, const glm::mat4& modelToWorld,
+                               const glm::vec3& worldPoint, float reach,
+                               bool withSacrum = false) const;
 
 private:
     std::shared_ptr<const ModelData> m_model;
@@ -60,6 +66,7 @@ private:
     int m_skinIndex = 0;
     BodyJoints m_joints;
     std::vector<Vertebra> m_vertebrae;
+    std::optional<Vertebra> m_sacrum;  // the sacrum's x-ray piece, when the model has one
     struct Resolved {
         std::string id;
         glm::vec3 point;

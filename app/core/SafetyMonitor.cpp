@@ -13,11 +13,6 @@ bool isStopLine(const std::string& id) {
     return id == "lower_rib_border" || id == "knee_joint";
 }
 
-bool onTheBack(const std::string& id) {
-    return id == "thoracic_erectors" || id == "lumbar_spine" || id == "cervical_spine" ||
-           id == "upper_back" || id == "neck_extensors";
-}
-
 const RegionInfo* regionInfo(const ModelData& m, const std::string& id) {
     for (const auto& r : m.regions)
         if (r.id == id) return &r;
@@ -44,6 +39,11 @@ std::string warning(const ModelData& m, const SafetyReport& r, const Stretch& st
 
 }  // namespace
 
+bool overTheSpine(const std::string& regionId) {
+    return regionId == "thoracic_erectors" || regionId == "lumbar_spine" ||
+           regionId == "cervical_spine" || regionId == "upper_back" || regionId == "neck_extensors";
+}
+
 const char* safetyLevelName(SafetyLevel l) {
     switch (l) {
         case SafetyLevel::Ok:
@@ -66,9 +66,14 @@ float rollerDistance(const Roller& roller, const glm::vec3& p) {
     return rad <= 0.0f ? side : std::sqrt(side * side + rad * rad);
 }
 
+void worldSkin(const BodySurface& surface, const Pose& pose, const glm::mat4& modelToWorld,
+               std::vector<glm::vec3>& out) {
+    surface.skinnedAll(surface.jointMatrices(pose), out);
+    for (glm::vec3& p : out) p = glm::vec3(modelToWorld * glm::vec4(p, 1.0f));
+}
+
 void worldSkin(const BodySurface& surface, const MotionFrame& frame, std::vector<glm::vec3>& out) {
-    surface.skinnedAll(surface.jointMatrices(frame.pose), out);
-    for (glm::vec3& p : out) p = glm::vec3(frame.modelToWorld * glm::vec4(p, 1.0f));
+    worldSkin(surface, frame.pose, frame.modelToWorld, out);
 }
 
 SafetyReport assessContact(const BodySurface& surface, const MotionFrame& frame,
@@ -124,16 +129,10 @@ SafetyReport assessContact(const BodySurface& surface, const MotionFrame& frame,
     }
     bool back = false;
     for (const RegionShare& s : r.regions)
-        back = back || (onTheBack(s.id) && s.share >= kZoneShare);
-    if (back) {
-        const std::vector<glm::vec3> centres = surface.vertebraCentres(frame.pose);
-        float best = 0.12f;
-        for (size_t i = 0; i < centres.size(); ++i) {
-            const glm::vec3 w = glm::vec3(frame.modelToWorld * glm::vec4(centres[i], 1.0f));
-            const float d = glm::length(w - r.contact);
-            if (d < best) best = d, r.vertebra = surface.vertebrae()[i].name;
-        }
-    }
+        back = back || (overTheSpine(s.id) && s.share >= kZoneShare);
+    if (back)
+        r.vertebra =
+            surface.vertebralLevel(frame.pose, frame.modelToWorld, r.contact, kVertebraReach);
     r.strokeCmPerS = frame.strokeSpeed * 100.0f;
     if (frame.strokeSpeed > kFastStroke) {
         r.tooFast = true;

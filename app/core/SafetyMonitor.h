@@ -45,6 +45,11 @@ inline constexpr float kContactDistance = 0.006f;
 inline constexpr float kContactFalloff = 0.06f;
 // Strokes faster than this (m/s) roll "like dough" instead of letting the tissue relax.
 inline constexpr float kFastStroke = 0.10f;
+// A point on the back takes the level of the nearest vertebra within this distance (metres).
+inline constexpr float kVertebraReach = 0.12f;
+
+// Regions over the spine, where a point on the skin has a vertebral level ("T7").
+bool overTheSpine(const std::string& regionId);
 
 // `worldSkin` may hold the frame's skinned skin vertices in world space (computed when empty).
 SafetyReport assessContact(const BodySurface& surface, const MotionFrame& frame,
@@ -52,6 +57,9 @@ SafetyReport assessContact(const BodySurface& surface, const MotionFrame& frame,
 
 // World-space skin of a frame (all vertices).
 void worldSkin(const BodySurface& surface, const MotionFrame& frame, std::vector<glm::vec3>& out);
+// The same for any pose placed by `modelToWorld` (a Scene's pose() and modelToWorld()).
+void worldSkin(const BodySurface& surface, const Pose& pose, const glm::mat4& modelToWorld,
+               std::vector<glm::vec3>& out);
 
 // Signed distance from a world point to the roller's surface (negative inside).
 float rollerDistance(const Roller& roller, const glm::vec3& p);

@@ -119,7 +119,8 @@ TEST_CASE("bench prints every figure the issue asks for, as JSON (no timing thre
     for (const char* key :
          {"\"frames\": 3", "\"width\": 96", "\"height\": 64", "\"median\"", "\"p95\"",
           "\"cpu_ms_per_frame\"", "\"pipelined_ms_per_frame\"", "\"startup_to_first_frame_ms\"",
-          "\"peak_memory_mb\"", "\"gl_renderer\""}) {
+          "\"peak_memory_mb\"", "\"gl_renderer\"", "\"picking\"", "\"us_per_ray_median\"",
+          "\"refit_ms_median\"", "picking: "}) {
         INFO(key << " in\n" << r.out);
         CHECK(r.out.find(key) != std::string::npos);
     }
