@@ -210,7 +210,6 @@ void App::setBody(const std::string& body) {
     setCompare("");
     m_scene.setStretch(nullptr);
     m_scene.setModel(m_content.model);
-    m_pickSkin.clear();
     if (!stretch.empty()) loadStretch(stretch);
     m_scene.setTime(t);
     refreshMarks();

@@ -13,6 +13,7 @@
 #include "core/OrbitCamera.h"
 #include "core/Routine.h"
 #include "core/Scene.h"
+#include "core/ScenePicker.h"
 #include "core/Settings.h"
 #include "platform/Window.h"
 #include "renderer/Renderer.h"
@@ -65,6 +66,7 @@ private:
     // Picking (AppPicking.cpp): the region under a window position (-1: none, 0: unlabelled
     // skin), the hover state, clicks on the body, and the hover/selection outlines.
     bool pickable() const;
+    core::ScenePicker& picker();
     int regionAt(glm::dvec2 cursor);
     void updateHover();
     void onSceneClick(glm::dvec2 at, std::vector<Command>& out);
@@ -126,8 +128,8 @@ private:
     glm::ivec2 m_lastFramebuffer{0};
     // Picking: the skin in world space for the scene revision it was skinned at, the cursor
     // (window coordinates) and whether it moved since the last pick, where a press began.
-    std::vector<glm::vec3> m_pickSkin;
-    uint64_t m_pickRevision = 0;
+    std::unique_ptr<core::ScenePicker> m_picker;  // the body's skin in the pose shown, with a BVH
+    std::shared_ptr<const core::BodySurface> m_pickerSurface;
     uint64_t m_hoverRevision = 0;
     glm::dvec2 m_cursor{0.0};
     bool m_cursorInside = false;

@@ -32,14 +32,10 @@ std::string twoLines(const std::string& text) {
 
 // Skinned world positions for the pose shown (shared with picking; redone once per revision).
 const std::vector<glm::vec3>& App::shownSkin() {
-    if (pickable() && (m_pickRevision != m_scene.revision() || m_pickSkin.empty())) {
-        const core::BodySurface& surface = *m_content.surface;
-        surface.skinnedAll(surface.jointMatrices(m_scene.pose()), m_pickSkin);
-        const glm::mat4& toWorld = m_scene.modelToWorld();
-        for (auto& p : m_pickSkin) p = glm::vec3(toWorld * glm::vec4(p, 1.0f));
-        m_pickRevision = m_scene.revision();
-    }
-    return m_pickSkin;
+    static const std::vector<glm::vec3> kNone;
+    if (!pickable()) return kNone;
+    picker().sync(m_scene);  // skins and refits only when the pose changed
+    return picker().worldPositions();
 }
 
 void App::updateLabels() {

@@ -19,6 +19,14 @@ constexpr double kClickSlop = 4.0;
 
 }  // namespace
 
+core::ScenePicker& App::picker() {
+    if (!m_picker || m_pickerSurface != m_content.surface) {
+        m_picker = std::make_unique<core::ScenePicker>(m_content.surface);
+        m_pickerSurface = m_content.surface;
+    }
+    return *m_picker;
+}
+
 bool App::pickable() const {
     return m_content.surface && m_scene.model() && m_ui.modelHasRegions &&
            m_scene.model() == &m_content.surface->model();
@@ -29,18 +37,11 @@ int App::regionAt(glm::dvec2 cursor) {
     const glm::ivec2 fb = m_window->framebufferSize();
     const glm::ivec2 ws = m_window->windowSize();
     if (fb.x <= 0 || fb.y <= 0 || ws.x <= 0 || ws.y <= 0) return -1;
-    shownSkin();
+    // The same ray the frame is drawn with at this pixel; the roller hides the body behind it.
     const glm::vec2 px(float(cursor.x * fb.x / ws.x), float(cursor.y * fb.y / ws.y));
-    const float aspect = float(fb.x) / float(fb.y);
-    const core::OrbitCamera& camera = m_rig.camera();
-    const glm::mat4 inv = glm::inverse(camera.projection(aspect) * camera.view());
-    const glm::vec2 ndc(2.0f * px.x / float(fb.x) - 1.0f, 1.0f - 2.0f * px.y / float(fb.y));
-    glm::vec4 a = inv * glm::vec4(ndc, -1.0f, 1.0f), b = inv * glm::vec4(ndc, 1.0f, 1.0f);
-    a /= a.w;
-    b /= b.w;
-    const core::SkinHit hit =
-        core::pickSkin(m_content.surface->skin(), m_pickSkin, glm::vec3(a), glm::vec3(b - a));
-    return hit.hit ? std::max(hit.region, 0) : -1;
+    const core::Ray ray = core::cameraRay(m_rig.camera(), px, glm::vec2(fb));
+    const core::PickResult hit = picker().pick(m_scene, ray);
+    return hit.subject == core::PickSubject::Body ? std::max(hit.region, 0) : -1;
 }
 
 void App::updateHover() {
@@ -92,13 +93,12 @@ void App::selectRegion(int region) {
 core::Bounds App::regionBounds(int region) {
     core::Bounds b;
     if (!pickable() || region <= 0) return b;
-    shownSkin();
+    const std::vector<glm::vec3>& world = shownSkin();
     const core::Primitive& skin = m_content.surface->skin();
-    if (skin.regionIds.size() != m_pickSkin.size()) return b;
-    for (size_t v = 0; v < m_pickSkin.size(); ++v)
+    if (skin.regionIds.size() != world.size()) return b;
+    for (size_t v = 0; v < world.size(); ++v)
         for (int j = 0; j < 4; ++j)
-            if (skin.regionIds[v][j] == region && skin.regionWeights[v][j] > 127)
-                b.add(m_pickSkin[v]);
+            if (skin.regionIds[v][j] == region && skin.regionWeights[v][j] > 127) b.add(world[v]);
     return b;
 }
 
