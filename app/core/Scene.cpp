@@ -127,7 +127,8 @@ void Scene::repose() {
         return;
     }
     if (m_motion) {
-        m_frame = std::make_shared<MotionFrame>(m_motion->evaluate(m_time));
+        const EvalMode mode = m_preview ? EvalMode::Preview : EvalMode::Exact;
+        m_frame = std::make_shared<MotionFrame>(m_motion->evaluate(m_time, mode));
         m_pose = m_frame->pose;
         m_modelToWorld = m_frame->modelToWorld;
         m_roller = m_frame->roller;
@@ -146,6 +147,21 @@ void Scene::repose() {
         m_roller.angle = -(d * 0.5f) / m_roller.radius;
     }
     ++m_revision;
+}
+
+void Scene::setPreview(bool on) {
+    m_preview = on;
+    if (!on && waitingForExact()) repose();  // headless again: the frame must be exact
+}
+
+bool Scene::waitingForExact() const {
+    return m_motion && m_frame && !m_frame->exact && !m_fixedPose && m_model;
+}
+
+bool Scene::refine() {
+    if (!waitingForExact() || !m_motion->exactAt(m_time)) return false;
+    repose();
+    return true;
 }
 
 Bounds Scene::worldBounds() const {

@@ -56,6 +56,18 @@ public:
     double time() const { return m_time; }
     double duration() const;
 
+    // Interactive use (the window turns it on; headless stays exact): a stretch frame never waits
+    // for the roller's travel table (StretchMotion, EvalMode::Preview), so a seek far into a
+    // stretch shows at once, with the roller's travel approximate until refine() makes it exact.
+    void setPreview(bool on);
+    bool preview() const { return m_preview; }
+    // The current frame is a preview not yet made exact: keep calling refine() (poll, don't
+    // sleep) while this holds.
+    bool waitingForExact() const;
+    // Re-poses once the travel table has reached the current time, if the current frame is not
+    // exact; true when it did (revision() moved: redraw). Cheap when nothing changes: one lock.
+    bool refine();
+
     bool playing = true;
     bool loop = true;  // at the end: start over, or stop (playing becomes false)
     float speed = 1.0f;
@@ -92,6 +104,7 @@ private:
     glm::vec3 m_lightDir = glm::normalize(glm::vec3(0.35f, -1.0f, -0.45f));
     double m_time = 0.0;
     uint64_t m_revision = 1;
+    bool m_preview = false;
 };
 
 }  // namespace ra::core

@@ -109,6 +109,9 @@ StretchAudit auditStretch(const StretchMotion& motion, const RangeOfMotion& rom,
     a.status = st.status;
     a.mistakeDemo = st.isMistakeDemo();
     a.duration = motion.duration();
+    // The roller's travel table fills on its worker thread while the frames below are read (the
+    // same knots as when each frame filled it: the audit's figures do not change).
+    motion.travelFill().want(SIZE_MAX);
     const std::vector<std::pair<std::string, std::vector<uint32_t>>> patches[2] = {
         supportPatches(motion, 0), supportPatches(motion, 1)};
     std::map<std::string, RangeViolation> worst;

@@ -1,5 +1,5 @@
-// StretchMotion: the placement solver (tilt and lift against roller and floor) and the rolling
-// roller's travel; the limbs settle in StretchLimbs.cpp.
+// StretchMotion: the placement solver (tilt and lift against roller and floor) and one frame of
+// the motion; the limbs settle in StretchLimbs.cpp, the roller's travel is StretchTravel.cpp's.
 #include "core/StretchMotion.h"
 
 #include <algorithm>
@@ -56,11 +56,13 @@ glm::quat baseOrientation(const Stretch& st, const StretchFrame& f) {
 }  // namespace
 
 StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch stretch,
-                             const Mat& mat, RangeOfMotion rom)
+                             const Mat& mat, RangeOfMotion rom, TravelFill fill)
     : m_rom(std::move(rom)),
       m_surface(std::move(surface)),
       m_stretch(std::move(stretch)),
-      m_timeline(m_stretch) {
+      m_timeline(m_stretch),
+      m_travelFix(travelKnots(m_timeline.duration()), 0.0f,
+                  [this](size_t i, float knot) { return travelStep(i, knot); }) {
     if (m_stretch.orientation == RollerOrientation::Along) m_baseRoller.axis = glm::vec3(1, 0, 0);
     for (int side = 0; side < 2; ++side) {
         for (const std::string& s : m_stretch.supports) {
@@ -91,53 +93,10 @@ StretchMotion::StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch
         w.add(glm::vec3(first.modelToWorld * glm::vec4(c, 1.0f)));
     }
     m_shift = glm::vec3(mat.center.x - w.center().x, 0.0f, 0.0f);
-}
-
-glm::vec3 StretchMotion::posedPoint(const std::vector<glm::mat4>& jm, const glm::vec3& rest) const {
-    // A point moves with the skin around it (weighed smoothly by distance).
-    const Primitive& skin = m_surface->skin();
-    const std::vector<uint32_t> around = m_surface->patch(rest, 0.05f);
-    std::vector<glm::vec3> posed;
-    m_surface->skinned(jm, around, posed);
-    glm::vec3 shift{0.0f};
-    float weight = 0.0f;
-    for (size_t i = 0; i < around.size(); ++i) {
-        const float d = glm::length(skin.positions[around[i]] - rest) / 0.02f;
-        const float w = std::exp(-d * d);
-        shift += w * (posed[i] - skin.positions[around[i]]);
-        weight += w;
-    }
-    return rest + (weight > 0.0f ? shift / weight : glm::vec3(0.0f));
-}
-
-void StretchMotion::buildArcTable() {
-    // Each step adds the distance, in the current pose, between where the contact was and where
-    // it is now on the body; toward the head (rest +Y) counts positive.
-    const int n = int(std::ceil(duration() * kArcRate)) + 1;
-    m_arc.assign(size_t(n), 0.0f);
-    glm::vec3 last = contactPoint(m_timeline.evaluate(0.0).contact);
-    for (int k = 1; k < n; ++k) {
-        const StretchFrame f = m_timeline.evaluate(std::min(duration(), k / kArcRate));
-        const glm::vec3 now = contactPoint(f.contact);
-        float ds = 0.0f;
-        if (glm::length(now - last) > 1e-6f) {
-            Pose pose = restPose(m_surface->model());
-            applyAnatomicalPose(m_surface->model(), m_surface->joints(), f.pose, pose);
-            const std::vector<glm::mat4> jm = m_surface->jointMatrices(pose);
-            ds = glm::length(posedPoint(jm, now) - posedPoint(jm, last));
-            if (now.y < last.y) ds = -ds;
-        }
-        m_arc[size_t(k)] = m_arc[size_t(k - 1)] + ds;
-        last = now;
-    }
-}
-
-float StretchMotion::arcAt(double t) const {
-    if (m_arc.empty()) return 0.0f;
-    const double u = std::clamp(t, 0.0, duration()) * kArcRate;
-    const size_t k = std::min(size_t(u), m_arc.size() - 1);
-    const size_t k1 = std::min(k + 1, m_arc.size() - 1);
-    return m_arc[k] + (m_arc[k1] - m_arc[k]) * float(u - double(k));
+    // Everything the worker reads is in place: from here on it may fill the table, as far as it
+    // is asked. A roller lying along the body does not roll: it needs no table.
+    if (m_stretch.orientation != RollerOrientation::Along)
+        m_travelFix.start(fill == TravelFill::Held);
 }
 
 glm::vec3 StretchMotion::contactPoint(const ContactTarget& c) const {
@@ -402,75 +361,7 @@ StretchMotion::Placement StretchMotion::solve(StretchFrame& f, Pose& pose,
     return p;
 }
 
-float StretchMotion::travelFormula(double t, const Placement& p) const {
-    // The touching skin's path along the body is the path point's plus its offset from it. The
-    // skin presses into the roller to m_contactRadius, where the roller's surface moves
-    // m_contactRadius / r as fast as its centre does, so the skin's path counts r /
-    // m_contactRadius times toward the centre's travel.
-    const float r = m_baseRoller.radius;
-    return (arcAt(t) + p.contactOffset - m_contactOffset0) * (r / m_contactRadius) +
-           r * (p.contactAngle - m_contactAngle0);
-}
-
-float StretchMotion::travelFix(double t) const {
-    const double u = std::clamp(t, 0.0, duration()) * kFixRate;
-    const size_t k = size_t(u), need = k + 2;
-    std::lock_guard<std::mutex> lock(m_fixLock);
-    if (m_travelFix.empty()) m_travelFix.push_back(0.0f);
-    if (m_travelFix.size() < need) {
-        // One step: the skin touching the roller at the step's start (pressure-weighted) and
-        // where the same skin is at its end, both relative to the roller's centre (the body is
-        // placed relative to it). The roller's surface there moves (rho / r) times as far as its
-        // centre, against the skin's own motion: equal motions along the surface mean no slip.
-        const float r = m_baseRoller.radius;
-        const glm::vec3 axis{0.0f, 0.0f, 1.0f};
-        struct Sample {
-            float travel;                     // by the formula
-            std::vector<glm::vec3> relative;  // every skin vertex, relative to the roller's centre
-        };
-        auto sample = [&](double time) {
-            StretchFrame f = m_timeline.evaluate(std::min(time, duration()));
-            Pose pose = restPose(m_surface->model());
-            std::vector<glm::vec3> posed;
-            const Placement p = solve(f, pose, &posed);
-            const glm::mat3 rot = glm::mat3_cast(p.orientation);
-            const glm::vec3 origin{p.offsetX, p.lift - r, p.offsetZ};
-            for (glm::vec3& q : posed) q = rot * q + origin;
-            return Sample{travelFormula(time, p), std::move(posed)};
-        };
-        size_t i = m_travelFix.size() - 1;
-        Sample a = sample(double(i) / kFixRate);
-        for (; i + 1 < need; ++i) {
-            Sample b = sample(double(i + 1) / kFixRate);
-            glm::vec3 dp{0.0f}, at{0.0f};
-            float wsum = 0.0f;
-            for (size_t v = 0; v < a.relative.size(); ++v) {
-                const glm::vec3& q = a.relative[v];
-                const float w = rollerContactWeight(glm::length(glm::vec2(q.x, q.y)) - r);
-                if (w <= 0.0f) continue;
-                dp += w * (b.relative[v] - q);
-                at += w * q;
-                wsum += w;
-            }
-            float step = b.travel - a.travel;  // no contact: the formula alone
-            if (wsum > 0.0f) {
-                at /= wsum;
-                dp /= wsum;
-                const glm::vec3 radial{at.x, at.y, 0.0f};
-                const float rho = std::max(glm::length(radial), 0.5f * r);
-                const glm::vec3 tangent = glm::cross(axis, radial) / rho;
-                step = -(r / rho) * glm::dot(dp, tangent);
-            }
-            const float total = (m_travelFix[i] + a.travel) + step;
-            m_travelFix.push_back(total - b.travel);
-            a = std::move(b);
-        }
-    }
-    const size_t k1 = std::min(k + 1, m_travelFix.size() - 1);
-    return m_travelFix[k] + (m_travelFix[k1] - m_travelFix[k]) * float(u - double(k));
-}
-
-MotionFrame StretchMotion::evaluate(double t) const {
+MotionFrame StretchMotion::evaluate(double t, EvalMode mode) const {
     MotionFrame m;
     m.timeline = m_timeline.evaluate(t);
     m.pose = restPose(m_surface->model());
@@ -482,7 +373,9 @@ MotionFrame StretchMotion::evaluate(double t) const {
     // measured from the top toward +X and the body's "toward the head" (model +Y) lying toward
     // world -X in every position, the roller's centre moves by the contact's travel along the
     // body plus r times the change of its angle.
-    const float travel = along ? 0.0f : travelFormula(t, p) + travelFix(t);
+    bool exact = true;
+    const float travel = along ? 0.0f : travelFormula(t, p) + travelFix(t, mode, exact);
+    m.exact = exact;
     m.roller.center = glm::vec3(travel, m.roller.radius, 0.0f) + m_shift;
     m.roller.angle = -travel / m.roller.radius;
     const glm::vec3 origin =

@@ -7,10 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
-#include <mutex>
 
 #include "core/BodySurface.h"
+#include "core/KnotFill.h"
 #include "core/Scene.h"
 #include "core/StretchTimeline.h"
 
@@ -26,6 +27,18 @@ inline float rollerContactWeight(float distance) {
     if (distance > 0.0f) return 0.3f * (1.0f - distance / kContactBand);
     return 1.0f - std::max(distance, -0.02f) / 0.002f;  // foam bottoms out
 }
+
+// How evaluate() treats the roller's travel table (see StretchMotion::m_travelFix) where it has
+// not been filled yet.
+enum class EvalMode {
+    Exact,    // waits for the table (or fills it on this thread): renders, the audit, tests
+    Preview,  // never waits: past the table's end, its last knot stands in (MotionFrame::exact)
+};
+
+// How the travel table fills: on a worker thread as far as previews ask (and Exact evaluations
+// fill what it has not reached on their own thread), or Held: the worker waits until
+// travelFill().hold(false) lets it go (a hook for tests).
+enum class TravelFill { Background, Held };
 
 struct MotionFrame {
     StretchFrame timeline;  // its pose as played: with the limbs settled on the floor
@@ -43,8 +56,14 @@ struct MotionFrame {
     // along the body (m, toward the head).
     float contactAngle = 0.0f, contactRadius = 0.0f, contactOffset = 0.0f;
     float strokeSpeed = 0.0f;  // how fast the contact travels along the body, m/s
+    // False for a preview made before the travel table reached this time: the pose, tilt and
+    // contact are exact, but the roller's travel (where roller and body lie along the mat) is
+    // approximate. The same time evaluated again once exactAt() holds is exact.
+    bool exact = true;
 };
 
+// Every const member may be called from several threads at once. Destroying the motion stops
+// the worker that fills its travel table (after the knot it is on) and joins it.
 class StretchMotion {
 public:
     static constexpr float kTargetSink = 0.008f;  // soft tissue and foam give under body weight
@@ -52,7 +71,7 @@ public:
 
     // `rom` bounds the limbs' settling (an empty table leaves it to the 20 degree cap).
     StretchMotion(std::shared_ptr<const BodySurface> surface, Stretch stretch, const Mat& mat,
-                  RangeOfMotion rom = {});
+                  RangeOfMotion rom = {}, TravelFill fill = TravelFill::Background);
     StretchMotion(const StretchMotion&) = delete;  // the timeline points at m_stretch
     StretchMotion& operator=(const StretchMotion&) = delete;
 
@@ -60,7 +79,14 @@ public:
     const StretchTimeline& timeline() const { return m_timeline; }
     const Stretch& stretch() const { return m_stretch; }
     const BodySurface& surface() const { return *m_surface; }
-    MotionFrame evaluate(double t) const;
+    // The motion at time t (seconds, clamped to the stretch). Exact: the same frame every run
+    // for a given t, waiting for the travel table up to t. Preview: never waits for the table.
+    MotionFrame evaluate(double t, EvalMode mode = EvalMode::Exact) const;
+    // Whether evaluate(t, EvalMode::Preview) is exact now (the travel table has reached t).
+    bool exactAt(double t) const;
+    // The roller's travel table, for tests and benchmarks: how far it is filled, its knots,
+    // waiting for it, holding its worker. Thread-safe (see KnotFill).
+    KnotFill& travelFill() const { return m_travelFix; }
 
 private:
     struct Placement;
@@ -106,17 +132,33 @@ private:
     void buildArcTable();
     float arcAt(double t) const;
     glm::vec3 posedPoint(const std::vector<glm::mat4>& jointMats, const glm::vec3& rest) const;
+    glm::vec3 m_shift{0.0f};  // centres the whole scene on the mat
     // The roller's travel from the formula above (the touching skin's arc along the body and its
     // angle around the roller) is exact only to first order. The no-slip condition itself is
     // integrated at kFixRate: each step moves the roller so that its surface keeps pace with the
     // skin that touched it at the start of the step; m_travelFix holds the difference from the
-    // formula, filled in lazily as playback (or a seek) first reaches each step.
+    // formula. Each knot follows from the one before: a worker thread fills the table in order,
+    // as far as previews ask (StretchTravel.cpp; the locking is KnotFill's).
     static constexpr double kFixRate = 30.0;
+    static constexpr double kFillAhead = 10.0;  // seconds a preview asks the worker for past t
+    static size_t travelKnots(double duration);
     float travelFormula(double t, const Placement& p) const;
-    float travelFix(double t) const;
-    mutable std::mutex m_fixLock;
-    mutable std::vector<float> m_travelFix;
-    glm::vec3 m_shift{0.0f};  // centres the whole scene on the mat
+    float travelFix(double t, EvalMode mode, bool& exact) const;
+    // The body placed at knot `knot`'s time: the formula's travel there, and every skin vertex
+    // relative to the roller's centre.
+    static constexpr size_t kNoKnot = SIZE_MAX;
+    struct TravelSample {
+        size_t knot = kNoKnot;
+        float travel = 0.0f;
+        std::vector<glm::vec3> relative;
+    };
+    TravelSample travelSample(size_t knot) const;
+    float travelStep(size_t i, float knot) const;  // knot i + 1 from knot i (KnotFill::Step)
+    // The last step's end sample, the next step's start: touched only by the thread that holds
+    // the table's fill (one at a time, handed over through KnotFill's mutex).
+    mutable TravelSample m_carry;
+    // Last: destroyed first, so the worker is joined while everything it reads is still there.
+    mutable KnotFill m_travelFix;
 };
 
 }  // namespace ra::core
