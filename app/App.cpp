@@ -81,6 +81,7 @@ bool App::init() {
     applySettings();
     if (m_options.modelPath.empty() && m_settings.body != "adult") setBody(m_settings.body);
     m_scene.setModel(m_content.model);
+    m_scene.setPreview(true);  // a far seek shows at once; the exact roller travel follows
     m_scene.playing = !m_options.paused;
     if (!m_options.pose.empty()) {
         if (!holdBuiltInPose(m_scene, m_options.pose, error))
@@ -289,6 +290,8 @@ int App::run() {
             (m_scene.playing && m_scene.duration() > 0.0) || m_ui.orbiting || m_rig.moving();
         if (animating || m_redrawFrames > 0)
             m_window->pollEvents();
+        else if (m_scene.waitingForExact() || (m_compareScene && m_compareScene->waitingForExact()))
+            m_window->waitEvents(0.05);  // the travel table is being filled: look again soon
         else
             m_window->waitEvents();  // nothing moves: sleep until the user does something
         frame();

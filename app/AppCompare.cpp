@@ -45,6 +45,7 @@ void App::setCompare(const std::string& mistakeId) {
     if (!m_scene.stretch() || m_scene.stretch()->stretch().id != right) loadStretch(right);
     auto scene = std::make_unique<core::Scene>();
     scene->setModel(m_content.model);
+    scene->setPreview(true);
     scene->setStretch(std::move(motion));
     scene->speed = m_scene.speed;
     scene->playing = m_scene.playing;
@@ -69,6 +70,7 @@ void App::updateCompare(double dt) {
     m_compareScene->speed = m_scene.speed;
     m_compareScene->playing = m_scene.playing;
     m_compareScene->update(dt);
+    if (m_compareScene->refine()) m_redrawFrames = std::max(m_redrawFrames, 1);
     const core::StretchMotion* motion = m_compareScene->stretch();
     if (!motion || !m_compareScene->stretchFrame() ||
         m_compareSafetyRevision == m_compareScene->revision())

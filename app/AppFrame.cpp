@@ -90,6 +90,7 @@ void App::frame() {
     if (!commands.empty()) m_redrawFrames = std::max(m_redrawFrames, 3);
     for (const auto& c : commands) apply(c);
     m_scene.update(dt);
+    if (m_scene.refine()) m_redrawFrames = std::max(m_redrawFrames, 1);  // exact travel arrived
     updateRoutine(dt);
     updateCompare(dt);
     saveSettingsWhenSettled(dt);

@@ -90,6 +90,10 @@ void Window::pollEvents() {
 void Window::waitEvents() {
     glfwWaitEvents();
 }
+
+void Window::waitEvents(double seconds) {
+    glfwWaitEventsTimeout(seconds);
+}
 void Window::swapBuffers() {
     glfwSwapBuffers(m_window);
 }

@@ -38,7 +38,8 @@ public:
     bool shouldClose() const;
     void requestClose();
     void pollEvents();
-    void waitEvents();  // blocks until something happens: no CPU while nothing moves
+    void waitEvents();                // blocks until something happens: no CPU while nothing moves
+    void waitEvents(double seconds);  // the same, but returns after `seconds` at the latest
     std::vector<InputEvent> takeEvents();
     void swapBuffers();
 
