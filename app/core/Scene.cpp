@@ -127,7 +127,9 @@ void Scene::repose() {
         return;
     }
     if (m_motion) {
-        const EvalMode mode = m_preview ? EvalMode::Preview : EvalMode::Exact;
+        const EvalMode mode = !m_preview ? EvalMode::Exact
+                              : playing  ? EvalMode::Preview
+                                         : EvalMode::PreviewStill;
         m_frame = std::make_shared<MotionFrame>(m_motion->evaluate(m_time, mode));
         m_pose = m_frame->pose;
         m_modelToWorld = m_frame->modelToWorld;

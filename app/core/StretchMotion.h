@@ -33,6 +33,9 @@ inline float rollerContactWeight(float distance) {
 enum class EvalMode {
     Exact,    // waits for the table (or fills it on this thread): renders, the audit, tests
     Preview,  // never waits: past the table's end, its last knot stands in (MotionFrame::exact)
+    // As Preview, but asks the worker only for the table up to t, not kFillAhead past it: a
+    // paused window needs nothing more, and then uses no CPU.
+    PreviewStill,
 };
 
 // How the travel table fills: on a worker thread as far as previews ask (and Exact evaluations

@@ -77,8 +77,8 @@ float StretchMotion::travelFix(double t, EvalMode mode, bool& exact) const {
     // A preview asks the worker for the table a little past t (playback moves on) and does not
     // wait; with no worker to ask (no thread to be had, or it failed) it fills like Exact. Exact
     // fills on this thread what the worker has not, as the table did before it had a worker.
-    if (mode == EvalMode::Preview && m_travelFix.working())
-        m_travelFix.want(need + size_t(kFillAhead * kFixRate));
+    if (mode != EvalMode::Exact && m_travelFix.working())
+        m_travelFix.want(need + (mode == EvalMode::Preview ? size_t(kFillAhead * kFixRate) : 0));
     else
         m_travelFix.fillTo(need);
     return m_travelFix.at(u, exact);
