@@ -6,6 +6,7 @@
 
 #include "BodyFixture.h"
 #include "StretchFixture.h"
+#include "SurfaceFixture.h"
 #include "core/BodyPoses.h"
 #include "core/OrbitCamera.h"
 #include "core/Picking.h"
@@ -18,23 +19,11 @@ using namespace ra::core;
 
 namespace {
 
-std::shared_ptr<const BodySurface> surface() {
-    static const auto s = [] {
-        std::string error;
-        auto model = std::make_shared<const ModelData>(bodyFixture());
-        auto b = BodySurface::build(model, test::shipped().lib.landmarks, error);
-        INFO(error);
-        REQUIRE(b);
-        return std::make_shared<const BodySurface>(std::move(*b));
-    }();
-    return s;
-}
-
 std::shared_ptr<const StretchMotion> motion(const std::string& id) {
     const Stretch* s = test::shipped().lib.find(id);
     INFO(id);
     REQUIRE(s);
-    return std::make_shared<const StretchMotion>(surface(), *s, Mat{},
+    return std::make_shared<const StretchMotion>(test::shippedSurface(), *s, Mat{},
                                                  test::shipped().lib.rangeOfMotion);
 }
 
@@ -42,15 +31,15 @@ std::shared_ptr<const StretchMotion> motion(const std::string& id) {
 std::vector<glm::vec3> posed(const std::string& name) {
     Pose pose;
     std::string error;
-    REQUIRE(builtInPose(surface()->model(), name, {0.17f, 0.0f}, pose, error));
+    REQUIRE(builtInPose(test::shippedSurface()->model(), name, {0.17f, 0.0f}, pose, error));
     std::vector<glm::vec3> skin;
-    worldSkin(*surface(), pose, glm::mat4(1.0f), skin);
+    worldSkin(*test::shippedSurface(), pose, glm::mat4(1.0f), skin);
     return skin;
 }
 
 std::vector<glm::vec3> stretchSkin(const std::string& id, double t) {
     std::vector<glm::vec3> skin;
-    worldSkin(*surface(), motion(id)->evaluate(t), skin);
+    worldSkin(*test::shippedSurface(), motion(id)->evaluate(t), skin);
     return skin;
 }
 
@@ -101,37 +90,40 @@ TEST_CASE("the SkinPicker's tree meets exactly the triangle and region the linea
     const std::vector<glm::vec3> prone = posed("prone");
     const std::vector<glm::vec3> rolling = stretchSkin("thoracic-extension", 10.0);
     SkinPicker picker;
-    picker.update(surface()->skin(), prone);
+    picker.update(test::shippedSurface()->skin(), prone);
     CHECK(picker.lastUpdate() == SkinPicker::Update::Built);
-    CHECK(picker.triangleCount() == surface()->skin().indices.size() / 3);
+    CHECK(picker.triangleCount() == test::shippedSurface()->skin().indices.size() / 3);
     for (ViewPreset v : {ViewPreset::ThreeQuarter, ViewPreset::Top}) {
         const std::vector<Ray> rays = rayGrid(prone, v, 18);
-        CHECK(expectSameHits(picker, surface()->skin(), prone, rays) > int(rays.size()) / 6);
+        CHECK(expectSameHits(picker, test::shippedSurface()->skin(), prone, rays) >
+              int(rays.size()) / 6);
     }
     // Another pose of the same triangles refits the tree built for the first.
-    picker.update(surface()->skin(), rolling);
+    picker.update(test::shippedSurface()->skin(), rolling);
     CHECK(picker.lastUpdate() != SkinPicker::Update::None);
     for (ViewPreset v : {ViewPreset::Front, ViewPreset::ThreeQuarter}) {
         const std::vector<Ray> rays = rayGrid(rolling, v, 18);
-        CHECK(expectSameHits(picker, surface()->skin(), rolling, rays) > int(rays.size()) / 6);
+        CHECK(expectSameHits(picker, test::shippedSurface()->skin(), rolling, rays) >
+              int(rays.size()) / 6);
     }
     // Built afresh on that pose, it answers the same.
     SkinPicker fresh;
-    fresh.build(surface()->skin(), rolling);
-    expectSameHits(fresh, surface()->skin(), rolling, rayGrid(rolling, ViewPreset::Back, 16));
+    fresh.build(test::shippedSurface()->skin(), rolling);
+    expectSameHits(fresh, test::shippedSurface()->skin(), rolling,
+                   rayGrid(rolling, ViewPreset::Back, 16));
 }
 
 TEST_CASE("a SkinPicker refits for a new pose and rebuilds for new triangles", "[pick]") {
-    const std::vector<glm::vec3>& rest = surface()->skin().positions;
+    const std::vector<glm::vec3>& rest = test::shippedSurface()->skin().positions;
     std::vector<glm::vec3> moved = rest;
     for (glm::vec3& p : moved) p += glm::vec3(0.0f, 0.002f * p.x, 0.0f);
     SkinPicker picker;
     CHECK_FALSE(picker.cast({0, 1, 1}, {0, 0, -1}).hit);  // nothing to meet yet
-    picker.update(surface()->skin(), rest);
+    picker.update(test::shippedSurface()->skin(), rest);
     CHECK(picker.lastUpdate() == SkinPicker::Update::Built);
-    picker.update(surface()->skin(), moved);
+    picker.update(test::shippedSurface()->skin(), moved);
     CHECK(picker.lastUpdate() == SkinPicker::Update::Refitted);
-    Primitive fewer = surface()->skin();
+    Primitive fewer = test::shippedSurface()->skin();
     fewer.indices.resize(fewer.indices.size() / 2);
     picker.update(fewer, moved);
     CHECK(picker.lastUpdate() == SkinPicker::Update::Built);
@@ -164,13 +156,13 @@ TEST_CASE("the camera's ray through a pixel passes through what the camera draws
 TEST_CASE("a pick from behind the lower back names the lumbar spine, a no-go zone, and its level",
           "[pick]") {
     Scene scene;
-    scene.setModel(surface()->modelShared());
-    scene.setFixedPose(restPose(surface()->model()));  // standing, facing +Z
-    ScenePicker picker(surface());
-    const std::vector<glm::vec3> centres = surface()->vertebraCentres(scene.pose());
+    scene.setModel(test::shippedSurface()->modelShared());
+    scene.setFixedPose(restPose(test::shippedSurface()->model()));  // standing, facing +Z
+    ScenePicker picker(test::shippedSurface());
+    const std::vector<glm::vec3> centres = test::shippedSurface()->vertebraCentres(scene.pose());
     glm::vec3 l3{0.0f};
     for (size_t i = 0; i < centres.size(); ++i)
-        if (surface()->vertebrae()[i].name == "L3") l3 = centres[i];
+        if (test::shippedSurface()->vertebrae()[i].name == "L3") l3 = centres[i];
     REQUIRE(l3.y > 0.5f);
     const PickResult back = picker.pick(scene, {l3 - glm::vec3(0.0f, 0.0f, 1.0f), {0, 0, 1}});
     CHECK(back.subject == PickSubject::Body);
@@ -199,10 +191,10 @@ TEST_CASE("a pick from behind the lower back names the lumbar spine, a no-go zon
 TEST_CASE("the roller hides the skin behind it, and the skin in front of it hides the roller",
           "[pick]") {
     Scene scene;
-    scene.setModel(surface()->modelShared());
+    scene.setModel(test::shippedSurface()->modelShared());
     scene.setStretch(motion("thoracic-extension"));
     scene.setTime(10.0);
-    ScenePicker picker(surface());
+    ScenePicker picker(test::shippedSurface());
     picker.sync(scene);
     // The skin the roller presses deepest: the middle of the back lying across it.
     const std::vector<glm::vec3>& skin = picker.worldPositions();

@@ -2,13 +2,14 @@
 // table, and helpers that write a changed stretch file and look for one exact diagnostic.
 #pragma once
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <unistd.h>
 
 #include "core/RegionTable.h"
 #include "core/Stretch.h"

@@ -7,6 +7,7 @@
 
 #include "BodyFixture.h"
 #include "StretchFixture.h"
+#include "SurfaceFixture.h"
 #include "core/Picking.h"
 #include "core/SafetyMonitor.h"
 #include "core/StretchAudit.h"
@@ -16,23 +17,11 @@ using namespace ra::core;
 
 namespace {
 
-std::shared_ptr<const BodySurface> shippedSurface() {
-    static const auto s = [] {
-        std::string error;
-        auto model = std::make_shared<const ModelData>(bodyFixture());
-        auto b = BodySurface::build(model, test::shipped().lib.landmarks, error);
-        INFO(error);
-        REQUIRE(b);
-        return std::make_shared<const BodySurface>(std::move(*b));
-    }();
-    return s;
-}
-
 std::unique_ptr<StretchMotion> play(const std::string& id) {
     const Stretch* s = test::shipped().lib.find(id);
     INFO(id);
     REQUIRE(s);
-    return std::make_unique<StretchMotion>(shippedSurface(), *s, Mat{},
+    return std::make_unique<StretchMotion>(test::shippedSurface(), *s, Mat{},
                                            test::shipped().lib.rangeOfMotion);
 }
 
@@ -70,7 +59,7 @@ TEST_CASE("the thoracic extension rolls the thoracic spine and never the lumbar 
     for (double t : keyMoments(*m)) {
         const MotionFrame f = m->evaluate(t);
         skin.clear();
-        const SafetyReport r = assessContact(*shippedSurface(), f, m->stretch(), &skin);
+        const SafetyReport r = assessContact(*test::shippedSurface(), f, m->stretch(), &skin);
         INFO("t = " << t << ": " << r.region << " " << r.vertebra << " " << r.message);
         CHECK(r.inContact);
         CHECK(r.level != SafetyLevel::NoGo);
@@ -96,7 +85,8 @@ TEST_CASE("each mistake demo triggers the monitor when the mistake happens", "[s
         double firstHit = -1.0;
         std::string message;
         for (double t = c.from; t <= c.to && firstHit < 0.0; t += 0.5) {
-            const SafetyReport r = assessContact(*shippedSurface(), m->evaluate(t), m->stretch());
+            const SafetyReport r =
+                assessContact(*test::shippedSurface(), m->evaluate(t), m->stretch());
             const std::string zone = c.zone;
             const bool named =
                 zone.empty()     ? r.tooFast
@@ -188,7 +178,7 @@ TEST_CASE("the side switch turns the body over without sinking into roller or fl
     for (double t = sw->start - 0.5; t <= sw->end + 0.5; t += 0.1) {
         const MotionFrame f = m->evaluate(t);
         skin.clear();
-        worldSkin(*shippedSurface(), f, skin);
+        worldSkin(*test::shippedSurface(), f, skin);
         float lowest = 1e9f, deepest = 1e9f;
         for (const glm::vec3& p : skin) {
             lowest = std::min(lowest, p.y);
@@ -219,7 +209,7 @@ TEST_CASE("the side switch turns the body over without sinking into roller or fl
 // roller lies along the spine, which carries the body while the chest opens.
 TEST_CASE("at its set-up, roll and hold each recommended stretch has the roller under its target",
           "[stretch][pick]") {
-    const ModelData& model = shippedSurface()->model();
+    const ModelData& model = test::shippedSurface()->model();
     std::vector<glm::vec3> skin;
     for (const Stretch& st : test::shipped().lib.stretches) {
         if (st.status != StretchStatus::Recommended) continue;
@@ -230,7 +220,7 @@ TEST_CASE("at its set-up, roll and hold each recommended stretch has the roller 
         for (double t : moments) {
             const MotionFrame f = m->evaluate(t);
             skin.clear();
-            worldSkin(*shippedSurface(), f, skin);
+            worldSkin(*test::shippedSurface(), f, skin);
             // The middle of the skin pressed around the deepest point (a second leg or an arm
             // touching elsewhere is another contact).
             size_t deepest = 0;
@@ -249,7 +239,8 @@ TEST_CASE("at its set-up, roll and hold each recommended stretch has the roller 
             const glm::vec3 axis = f.roller.axis;
             const glm::vec3 origin =
                 f.roller.center + glm::dot(contact - f.roller.center, axis) * axis;
-            const SkinHit hit = pickSkin(shippedSurface()->skin(), skin, origin, contact - origin);
+            const SkinHit hit =
+                pickSkin(test::shippedSurface()->skin(), skin, origin, contact - origin);
             REQUIRE(hit.hit);
             // The skin met lies at the roller's surface (sunk in by at most the 15 mm allowed).
             CHECK(std::abs(rollerDistance(f.roller, hit.point)) < 0.015f);
@@ -259,9 +250,8 @@ TEST_CASE("at its set-up, roll and hold each recommended stretch has the roller 
                 // Lengthwise under the spine: on the midline of the back (where the left and
                 // right labels meet), never on a zone.
                 const glm::vec3 at =
-                    shippedSurface()
-                        ->skin()
-                        .positions[shippedSurface()->skin().indices[size_t(hit.triangle) * 3]];
+                    test::shippedSurface()->skin().positions
+                        [test::shippedSurface()->skin().indices[size_t(hit.triangle) * 3]];
                 INFO("rest-pose point " << at.x << ", " << at.y << ", " << at.z);
                 CHECK(std::abs(at.x) < 0.03f);
                 CHECK(at.z < 0.0f);
@@ -276,7 +266,7 @@ TEST_CASE("at its set-up, roll and hold each recommended stretch has the roller 
 }
 
 TEST_CASE("picking meets the nearest skin and names its region", "[pick]") {
-    const BodySurface& s = *shippedSurface();
+    const BodySurface& s = *test::shippedSurface();
     const std::vector<glm::vec3>& rest = s.skin().positions;
     // The rest pose faces +Z: a ray from behind at mid-back height meets the back first.
     const glm::vec3 t7 = s.landmarkPoint("T7").value();

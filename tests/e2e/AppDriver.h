@@ -27,11 +27,6 @@ inline void sleepSeconds(double s) {
     std::this_thread::sleep_for(std::chrono::duration<double>(s));
 }
 
-inline std::string outPath(const std::string& name) {
-    fs::create_directories(RA_TEST_OUT_DIR);
-    return (fs::path(RA_TEST_OUT_DIR) / name).string();
-}
-
 // A part of a picture in fractions of its size, so checks survive a different window size.
 struct Region {
     double x0 = 0.0, y0 = 0.0, x1 = 1.0, y1 = 1.0;

@@ -40,11 +40,6 @@ TEST_CASE("a missing assets folder says where it looked") {
 
 namespace {
 
-std::string outPath(const std::string& name) {
-    std::filesystem::create_directories(RA_TEST_OUT_DIR);
-    return (std::filesystem::path(RA_TEST_OUT_DIR) / name).string();
-}
-
 std::string fileBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

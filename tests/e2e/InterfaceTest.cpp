@@ -91,7 +91,8 @@ struct Session {
 
 }  // namespace
 
-TEST_CASE("clicking the lats lists their stretches, and a listed one plays with its cue following time") {
+TEST_CASE(
+    "clicking the lats lists their stretches, and a listed one plays with its cue following time") {
     Session s(1280, 800, "interface-lats",
               {"--paused", "--stretch", "lat-release", "--size", "1200x760"});
     const Image before = captureSettled(s.x, s.window);

@@ -14,11 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string outPath(const std::string& name) {
-    fs::create_directories(RA_TEST_OUT_DIR);
-    return (fs::path(RA_TEST_OUT_DIR) / name).string();
-}
-
 ra::gfx::RgbaImage render(const std::vector<std::string>& scene, const std::string& name) {
     std::vector<std::string> argv{RA_BINARY, "render", "--out", outPath(name)};
     argv.insert(argv.end(), scene.begin(), scene.end());

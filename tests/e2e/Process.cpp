@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <thread>
 
 namespace ra::test {
@@ -143,6 +144,11 @@ std::string findProgram(const std::string& name) {
         start = end + 1;
     }
     return "";
+}
+
+std::string outPath(const std::string& name) {
+    std::filesystem::create_directories(RA_TEST_OUT_DIR);
+    return (std::filesystem::path(RA_TEST_OUT_DIR) / name).string();
 }
 
 }  // namespace ra::test

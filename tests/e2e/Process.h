@@ -28,6 +28,10 @@ bool processExited(int pid, int& exitCode);
 // Sends SIGTERM, waits up to `seconds`, then SIGKILL.
 void stopProcess(int pid, double seconds = 3.0);
 
+// Where a test writes what it makes (screenshots, logs): RA_TEST_OUT_DIR/name, the folder
+// created if needed.
+std::string outPath(const std::string& name);
+
 // The full path of an executable found on PATH, or "" when there is none.
 std::string findProgram(const std::string& name);
 

@@ -11,14 +11,7 @@
 using namespace ra::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string outPath(const std::string& name) {
-    fs::create_directories(RA_TEST_OUT_DIR);
-    return (fs::path(RA_TEST_OUT_DIR) / name).string();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("list --json names every stretch of the brief and the mistake demos") {
     auto r = runProcess({RA_BINARY, "list", "--json"});
