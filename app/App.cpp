@@ -286,8 +286,7 @@ void App::refreshMarks() {
 int App::run() {
     if (!init()) return 1;
     while (!m_window->shouldClose()) {
-        const bool animating =
-            (m_scene.playing && m_scene.duration() > 0.0) || m_ui.orbiting || m_rig.moving();
+        const bool animating = sceneMoves() || m_ui.orbiting || m_rig.moving();
         if (animating || m_redrawFrames > 0)
             m_window->pollEvents();
         else if (m_scene.waitingForExact() || (m_compareScene && m_compareScene->waitingForExact()))

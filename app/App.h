@@ -63,6 +63,10 @@ private:
     // current picture stays.
     void loadStretch(const std::string& id);
     void updateSafety();
+    // The clip or stretch is playing (a held --pose never moves, whatever the clip would do).
+    bool sceneMoves() const {
+        return m_scene.playing && m_scene.duration() > 0.0 && !m_scene.hasFixedPose();
+    }
     // Picking (AppPicking.cpp): the region under a window position (-1: none, 0: unlabelled
     // skin), the hover state, clicks on the body, and the hover/selection outlines.
     bool pickable() const;

@@ -94,7 +94,7 @@ void App::frame() {
     updateRoutine(dt);
     updateCompare(dt);
     saveSettingsWhenSettled(dt);
-    if (m_scene.playing && m_scene.duration() > 0.0) m_effectTime += float(dt);
+    if (sceneMoves()) m_effectTime += float(dt);
     if (m_ui.orbiting) m_rig.orbit(float(dt) * 24.0f, 0.0f);
     updateCamera(dt);
     updateSafety();
@@ -147,8 +147,7 @@ void App::drawScene(glm::ivec2 fb) {
     const glm::vec2 panels = panelFractions();
     m_rig.setLensShift(panels.x - panels.y, bandFraction());
     gfx::FrameView v = gfx::frameViewFor(m_scene, m_rig.camera(), fb.x, fb.y);
-    const bool moving = (m_scene.playing && m_scene.duration() > 0.0) || m_dragButton >= 0 ||
-                        m_ui.orbiting || m_rig.moving();
+    const bool moving = sceneMoves() || m_dragButton >= 0 || m_ui.orbiting || m_rig.moving();
     // The very first picture skips multisampling so it appears sooner; the next frame is crisp.
     const bool fast = !m_firstFrameShown || (moving && !m_ui.smoothEdgesWhileMoving);
     v.msaaSamples = fast ? 1 : 0;

@@ -91,6 +91,7 @@ void speedCombo(const PanelContext& ctx, std::vector<Command>& out) {
 }  // namespace
 
 void drawTransportBar(const PanelContext& ctx, std::vector<Command>& out) {
+    if (ctx.scene.hasFixedPose()) return;  // a held pose has no time to move through
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool side = ctx.ui.showPanels && !ctx.compareScene;
